@@ -1,0 +1,3 @@
+module policykg
+
+go 1.25

@@ -1,0 +1,315 @@
+// Package kg holds the domain types of the policy knowledge graph: entities,
+// relations and the provenance that ties every fact to the text stating it.
+// It uses the standard library only; every other package depends toward it.
+package kg
+
+import (
+	"encoding/json"
+	"sort"
+)
+
+// Kind is the type of an entity.
+type Kind string
+
+// The entity kinds. The strings are a contract (JSON output, GraphQL enums).
+const (
+	KindIndustry       Kind = "Industry"
+	KindIndustryGroup  Kind = "IndustryGroup"
+	KindEnterprise     Kind = "Enterprise"
+	KindProduct        Kind = "Product"
+	KindInstitution    Kind = "Institution"
+	KindGovernmentUnit Kind = "GovernmentUnit"
+	KindPolicyDocument Kind = "PolicyDocument"
+	KindSection        Kind = "Section"
+	KindTarget         Kind = "Target"
+)
+
+// Kinds lists every kind in a stable order.
+var Kinds = []Kind{
+	KindIndustry, KindIndustryGroup, KindEnterprise, KindProduct, KindInstitution,
+	KindGovernmentUnit, KindPolicyDocument, KindSection, KindTarget,
+}
+
+// Slug is the kind's prefix in entity IDs, e.g. "government-unit".
+func (k Kind) Slug() string {
+	switch k {
+	case KindIndustryGroup:
+		return "industry-group"
+	case KindGovernmentUnit:
+		return "government-unit"
+	case KindPolicyDocument:
+		return "policy-document"
+	}
+	return Slug(string(k))
+}
+
+// RelationType is the type of a directed relation between two entities.
+type RelationType string
+
+// The relation types. The strings are a contract.
+const (
+	MemberOf       RelationType = "MEMBER_OF"       // Industry → IndustryGroup
+	BackboneOf     RelationType = "BACKBONE_OF"     // Enterprise → Industry
+	ProductOf      RelationType = "PRODUCT_OF"      // Product → Industry
+	PartnerOf      RelationType = "PARTNER_OF"      // Institution or Enterprise → program
+	ResponsibleFor RelationType = "RESPONSIBLE_FOR" // GovernmentUnit → Section
+	HasTarget      RelationType = "HAS_TARGET"      // Industry, IndustryGroup or PolicyDocument → Target
+	Cites          RelationType = "CITES"           // PolicyDocument or Section → PolicyDocument
+	PartOf         RelationType = "PART_OF"         // Section → Section or PolicyDocument
+)
+
+// RelationTypes lists every relation type in a stable order.
+var RelationTypes = []RelationType{MemberOf, BackboneOf, ProductOf, PartnerOf, ResponsibleFor, HasTarget, Cites, PartOf}
+
+// Source is provenance: the exact span of a loaded document that states a fact.
+// Start and End are byte offsets into the document as loaded; Text is
+// exactly document[Start:End].
+type Source struct {
+	Document string `json:"document"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	// Section is the ID of the innermost Section containing the span, or ""
+	// for text outside any section (title, preamble). Encoded as null then.
+	Section string `json:"-"`
+}
+
+// MarshalJSON writes the section as null when the span lies in no section.
+func (s Source) MarshalJSON() ([]byte, error) {
+	type plain Source
+	var section *string
+	if s.Section != "" {
+		section = &s.Section
+	}
+	return json.Marshal(struct {
+		plain
+		Section *string `json:"section"`
+	}{plain(s), section})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *Source) UnmarshalJSON(b []byte) error {
+	type plain Source
+	var v struct {
+		plain
+		Section *string `json:"section"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = Source(v.plain)
+	if v.Section != nil {
+		s.Section = *v.Section
+	}
+	return nil
+}
+
+// Comparators of a Target.
+const (
+	MoreThan = "more_than"
+	AtLeast  = "at_least"
+	Equal    = "equal"
+	Range    = "range"
+	LessThan = "less_than"
+	AtMost   = "at_most"
+)
+
+// Entity is a node of the graph. Kind-specific attributes are set only for
+// their kind: Number for sections, Code for cited policy documents, and the
+// target fields for targets.
+type Entity struct {
+	ID      string   `json:"id"`
+	Kind    Kind     `json:"kind"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases"`
+	Sources []Source `json:"sources"`
+
+	Number string `json:"number,omitempty"` // Section: the outline marker as written, e.g. "(a)"
+	Code   string `json:"code,omitempty"`   // PolicyDocument: the document code, e.g. "Jiao [2017] No. 15"
+
+	// Target fields; JSON carries them (with nulls) only for targets.
+	Metric     string   `json:"-"`
+	Year       *int     `json:"-"`
+	Value      float64  `json:"-"`
+	ValueMax   *float64 `json:"-"`
+	Unit       string   `json:"-"`
+	Comparator string   `json:"-"`
+}
+
+type targetFields struct {
+	Metric     string   `json:"metric"`
+	Year       *int     `json:"year"`
+	Value      float64  `json:"value"`
+	ValueMax   *float64 `json:"valueMax"`
+	Unit       string   `json:"unit"`
+	Comparator string   `json:"comparator"`
+}
+
+// MarshalJSON writes the target fields for targets only, and empty lists as [].
+func (e Entity) MarshalJSON() ([]byte, error) {
+	type plain Entity
+	p := plain(e)
+	if p.Aliases == nil {
+		p.Aliases = []string{}
+	}
+	if p.Sources == nil {
+		p.Sources = []Source{}
+	}
+	if e.Kind != KindTarget {
+		return json.Marshal(p)
+	}
+	return json.Marshal(struct {
+		plain
+		targetFields
+	}{p, targetFields{e.Metric, e.Year, e.Value, e.ValueMax, e.Unit, e.Comparator}})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (e *Entity) UnmarshalJSON(b []byte) error {
+	type plain Entity
+	var v struct {
+		plain
+		targetFields
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*e = Entity(v.plain)
+	t := v.targetFields
+	e.Metric, e.Year, e.Value, e.ValueMax, e.Unit, e.Comparator = t.Metric, t.Year, t.Value, t.ValueMax, t.Unit, t.Comparator
+	return nil
+}
+
+// Relation is a directed, typed edge between two entities, with provenance.
+type Relation struct {
+	Type    RelationType `json:"type"`
+	From    string       `json:"from"`
+	To      string       `json:"to"`
+	Sources []Source     `json:"sources"`
+}
+
+// Key identifies a relation: one edge per (type, from, to).
+func (r Relation) Key() string { return string(r.Type) + "\x00" + r.From + "\x00" + r.To }
+
+// Document is a loaded source document.
+type Document struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Path  string `json:"path"`
+}
+
+// Graph is the whole extraction: documents, entities and relations, each
+// list sorted (documents and entities by ID, relations by type, from, to).
+type Graph struct {
+	Documents []Document `json:"documents"`
+	Entities  []Entity   `json:"entities"`
+	Relations []Relation `json:"relations"`
+}
+
+// Merge adds other into g: entities and relations with the same identity
+// become one, keeping the union of their aliases and sources. The result is
+// sorted. Loading documents one by one and merging gives the same graph as
+// loading them together.
+func (g *Graph) Merge(other *Graph) {
+	ents := make(map[string]int, len(g.Entities))
+	for i, e := range g.Entities {
+		ents[e.ID] = i
+	}
+	for _, e := range other.Entities {
+		i, ok := ents[e.ID]
+		if !ok {
+			ents[e.ID] = len(g.Entities)
+			e.Aliases = append([]string(nil), e.Aliases...)
+			e.Sources = append([]Source(nil), e.Sources...)
+			g.Entities = append(g.Entities, e)
+			continue
+		}
+		cur := &g.Entities[i]
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			cur.AddAlias(a)
+		}
+		cur.Sources = AppendSources(cur.Sources, e.Sources...)
+	}
+	rels := make(map[string]int, len(g.Relations))
+	for i, r := range g.Relations {
+		rels[r.Key()] = i
+	}
+	for _, r := range other.Relations {
+		i, ok := rels[r.Key()]
+		if !ok {
+			rels[r.Key()] = len(g.Relations)
+			r.Sources = append([]Source(nil), r.Sources...)
+			g.Relations = append(g.Relations, r)
+			continue
+		}
+		g.Relations[i].Sources = AppendSources(g.Relations[i].Sources, r.Sources...)
+	}
+	docs := make(map[string]bool, len(g.Documents))
+	for _, d := range g.Documents {
+		docs[d.ID] = true
+	}
+	for _, d := range other.Documents {
+		if !docs[d.ID] {
+			docs[d.ID] = true
+			g.Documents = append(g.Documents, d)
+		}
+	}
+	g.Sort()
+}
+
+// Sort puts documents, entities and relations in their canonical order.
+func (g *Graph) Sort() {
+	sort.Slice(g.Documents, func(i, j int) bool { return g.Documents[i].ID < g.Documents[j].ID })
+	sort.Slice(g.Entities, func(i, j int) bool { return g.Entities[i].ID < g.Entities[j].ID })
+	sort.Slice(g.Relations, func(i, j int) bool {
+		a, b := g.Relations[i], g.Relations[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.To < b.To
+	})
+}
+
+// AddAlias records name as an alias unless it is the entity's name or
+// already known (compared exactly).
+func (e *Entity) AddAlias(name string) {
+	if name == "" || name == e.Name {
+		return
+	}
+	for _, a := range e.Aliases {
+		if a == name {
+			return
+		}
+	}
+	e.Aliases = append(e.Aliases, name)
+}
+
+// AppendSources adds the sources not already present (same document and
+// span), keeping them ordered by document and position.
+func AppendSources(dst []Source, src ...Source) []Source {
+	for _, s := range src {
+		dup := false
+		for _, d := range dst {
+			if d.Document == s.Document && d.Start == s.Start && d.End == s.End {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, s)
+		}
+	}
+	sort.SliceStable(dst, func(i, j int) bool {
+		if dst[i].Document != dst[j].Document {
+			return dst[i].Document < dst[j].Document
+		}
+		if dst[i].Start != dst[j].Start {
+			return dst[i].Start < dst[j].Start
+		}
+		return dst[i].End < dst[j].End
+	})
+	return dst
+}

@@ -1,0 +1,213 @@
+package loader
+
+import (
+	"sort"
+
+	"policykg/kg"
+)
+
+// backbone reads "Relying on backbone enterprises such as A, B and C, focus
+// on the development of X, Y and Z": A, B, C are backbone enterprises and X,
+// Y, Z products of the industry the passage is about.
+func (d *doc) backbone(s *sentence) {
+	if s.heading {
+		return
+	}
+	toks := s.toks
+	var firms []item
+	listEnd := -1
+	cue := false
+	for i := 0; i < len(toks) && firms == nil; i++ {
+		if s.masked(toks[i].start) {
+			continue
+		}
+		// "backbone enterprises such as", "leading enterprises like", …
+		j := i
+		for j < len(toks) && d.v.backboneAdj[toks[j].norm] {
+			j++
+		}
+		if j > i && j < len(toks) && d.v.enterpriseNoun[toks[j].norm] {
+			cue = true
+			if n, _ := d.v.listIntro.match(toks, j+1); n > 0 {
+				firms, listEnd = d.nameList(s, j+1+n, d.splitNames)
+			}
+			continue
+		}
+		// "relying on A, B and other enterprises", "led by A and B".
+		if n, _ := d.v.backboneLead.match(toks, i); n > 0 && i+n < len(toks) && capitalized(toks[i+n]) && !d.v.nonName[toks[i+n].norm] {
+			items, end := d.nameList(s, i+n, d.splitNames)
+			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) == kg.KindEnterprise || followsOther(toks, end)) {
+				firms, listEnd, cue = items, end, true
+			}
+		}
+	}
+	products, prodFrom := d.products(s, max(listEnd, 0), cue)
+	if len(firms) == 0 && len(products) == 0 {
+		return
+	}
+	var ents []*kg.Entity
+	for _, it := range firms {
+		name := d.itemText(s, trimItem(toks, it))
+		kind := d.v.orgKind(name)
+		if kind == kg.KindGovernmentUnit {
+			continue
+		}
+		ents = append(ents, d.organisation(kg.KindEnterprise, name, d.source(s)))
+	}
+	industry := d.passageIndustry(s, firms, prodFrom)
+	for _, e := range ents {
+		d.b.relate(kg.BackboneOf, e, industry, d.source(s))
+	}
+	for _, it := range products {
+		name := d.itemText(s, it)
+		key := nameKey(name)
+		p := d.b.entity(kg.KindProduct, key, kg.ID(kg.KindProduct, key), name, d.source(s))
+		d.b.relate(kg.ProductOf, p, industry, d.source(s))
+	}
+}
+
+// followsOther reports whether the list that ended at toks[end] was closed
+// by "and other (enterprises)".
+func followsOther(toks []token, end int) bool {
+	return end >= 2 && end <= len(toks) && toks[end-1].norm == "other" && toks[end-2].norm == "and"
+}
+
+// products reads the products a backbone passage focuses on: after a
+// product cue that follows the enterprise list ("focus on the development
+// of X, Y and other products"), or any list closed by "and other products".
+// Without a backbone cue in the sentence only the latter counts.
+func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
+	toks := s.toks
+	for i := from; i < len(toks); i++ {
+		n, _ := d.v.productIntro.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		items, end := d.phraseList(s, i+n, 8)
+		if !cue && !(end >= 1 && end < len(toks) && toks[end-1].norm == "other" && (toks[end].norm == "product")) {
+			continue
+		}
+		var out []item
+		for _, it := range items {
+			it = trimItem(toks, it)
+			for _, part := range d.splitAndItem(toks, it) {
+				part = trimItem(toks, part)
+				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) {
+					out = append(out, part)
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out, i
+		}
+	}
+	return nil, len(toks)
+}
+
+// genericProduct is an element that names no product: "products", "new
+// products", "industrial chains", or an industry ("traditional industries").
+func (d *doc) genericProduct(toks []token) bool {
+	for _, t := range toks {
+		if isIndustryWord(t.norm) {
+			return true
+		}
+	}
+	for _, t := range toks {
+		switch t.norm {
+		case "product", "new", "other", "industrial", "chain", "related", "relevant", "high-end", "key", "these", "type", "kind":
+		default:
+			if !t.punct() {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// passageIndustry decides which industry a backbone passage is about. An
+// industry named in the sentence outside the enterprise list counts most,
+// then one named by the section heading; members of the group the section
+// is about compete on the keywords of their products and activities.
+func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entity {
+	score := map[*kg.Entity]float64{}
+	var order []*kg.Entity
+	add := func(e *kg.Entity, w float64) {
+		if _, ok := score[e]; !ok {
+			order = append(order, e)
+		}
+		score[e] += w
+	}
+	inFirms := func(k int) bool {
+		for _, f := range firms {
+			if k >= f.from && k < f.to {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range d.scanIndustries(s, false) {
+		if inFirms(m.from) {
+			continue
+		}
+		w := 3.0
+		if m.from >= prodFrom {
+			w = 1.5 // named inside the product list: "new energy vehicles"
+		}
+		add(m.ent, w)
+	}
+	for sec := s.sec; sec != nil; sec = sec.parent {
+		for _, e := range d.secIndustries[sec] {
+			add(e, 2.5)
+		}
+		for _, g := range d.secGroups[sec] {
+			for _, r := range d.b.order {
+				rel := d.b.rels[r]
+				if rel.Type == kg.MemberOf && rel.To == g.ID {
+					add(d.b.ents[rel.From], 0)
+				}
+			}
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	// Keywords of each candidate found in the sentence.
+	words := map[string]int{}
+	for k, t := range s.toks {
+		if !t.punct() && !inFirms(k) {
+			words[t.norm]++
+		}
+	}
+	for _, e := range order {
+		for w := range d.industryKeywords(e) {
+			if words[w] > 0 {
+				score[e] += 1
+			}
+		}
+	}
+	best := order
+	sort.SliceStable(best, func(i, j int) bool { return score[best[i]] > score[best[j]] })
+	if score[best[0]] <= 0 {
+		return nil
+	}
+	return best[0]
+}
+
+// industryKeywords are the words that point to an industry: its vocabulary
+// keywords, or for an industry the vocabulary lacks, the words of its names.
+func (d *doc) industryKeywords(e *kg.Entity) map[string]bool {
+	for i, ind := range d.v.lex.Industries {
+		if d.b.lookup(kg.KindIndustry, ind.Key) == e {
+			return d.v.industryKeyword[i]
+		}
+	}
+	kw := map[string]bool{}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, t := range tokenize(n, 0) {
+			if !t.punct() && !d.v.genericWord[t.norm] && t.norm != "and" {
+				kw[t.norm] = true
+			}
+		}
+	}
+	return kw
+}

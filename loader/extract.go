@@ -1,0 +1,269 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+
+	"policykg/kg"
+)
+
+// extract runs the extractors in order: each may use what earlier ones found.
+func (d *doc) extract() {
+	d.structure()
+	if d.program == nil {
+		return
+	}
+	for _, s := range d.sents {
+		d.citations(s)
+	}
+	for _, s := range d.sents {
+		d.responsibleUnits(s)
+	}
+	d.industries()
+	for _, s := range d.sents {
+		d.backbone(s)
+	}
+	for _, s := range d.sents {
+		d.organisations(s)
+		d.partners(s)
+	}
+	d.targets()
+	d.mentions()
+}
+
+// Document codes: "Jiao [2017] No. 15", "Jiao Fa [2016] No. 9",
+// "Luo Zheng [2018] 12", "豫政〔2017〕15号".
+var codeRe = regexp.MustCompile(`([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3}|\p{Han}{1,6})\s*[\[〔【［]\s*((?:19|20)\d\d)\s*[\]〕】］]\s*(?:No\.?\s*)?(\d{1,4})\s*(?:号|Hao\b)?`)
+
+// citations finds documents cited by code and links them from the section
+// (or, in the preamble, the program) that cites them.
+func (d *doc) citations(s *sentence) {
+	text := s.text(d)
+	for _, m := range codeRe.FindAllStringSubmatchIndex(text, -1) {
+		codeSpan := span{s.start + m[0], s.start + m[1]}
+		code := text[m[0]:m[1]]
+		issuer, year, num := text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]
+		// Mask the code and its brackets from the prose.
+		mask := codeSpan
+		if m[0] > 0 && strings.ContainsAny(text[m[0]-1:m[0]], "(（") {
+			mask.start--
+		}
+		if m[1] < len(text) && strings.ContainsAny(text[m[1]:m[1]+1], ")）") {
+			mask.end++
+		}
+		s.mask = append(s.mask, mask)
+
+		title := d.citedTitle(s, mask.start)
+		name := title
+		if name == "" {
+			name = code
+		}
+		key := nameKey(issuer) + " " + year + " " + num
+		e := d.b.entity(kg.KindPolicyDocument, "code:"+key, kg.ID(kg.KindPolicyDocument, key), name, d.source(s))
+		if e.Code == "" {
+			e.Code = code
+		}
+		if title != "" && e.Name == e.Code {
+			e.AddAlias(e.Name) // a later citation gives the title
+			e.Name = title
+		}
+		from := d.program
+		if s.sec != nil {
+			from = s.sec.entity
+		}
+		d.b.relate(kg.Cites, from, e, d.source(s))
+	}
+}
+
+// citedTitle returns the title of a document cited just before byte offset
+// at: the quoted text ending there, or else the capitalised phrase that runs
+// from the first name in the sentence to the code.
+func (d *doc) citedTitle(s *sentence, at int) string {
+	for _, q := range s.mask {
+		if q.end <= at && strings.TrimSpace(d.data[q.end:at]) == "" && q.end-q.start > 2 {
+			inner := d.data[q.start:q.end]
+			inner = strings.TrimFunc(inner, func(r rune) bool { return strings.ContainsRune("\"“”《》「」", r) })
+			return strings.TrimSpace(inner)
+		}
+	}
+	// No quotes: "The implementation of the Jiaozuo Municipal People's
+	// Government on … views (Jiao [2015] No. 8)".
+	for i, t := range s.toks {
+		if t.start >= at {
+			break
+		}
+		if i > 0 && capitalized(t) && !t.punct() {
+			title := strings.TrimSpace(d.data[t.start:at])
+			if len(title) > 300 || strings.ContainsAny(title, ";；") {
+				return ""
+			}
+			return title
+		}
+	}
+	return ""
+}
+
+// responsibleUnits reads "Responsible units: A, B, C" (and "Lead unit: X;
+// cooperating units: Y"), linking each unit to the section the line covers.
+func (d *doc) responsibleUnits(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		n, _ := d.v.responsible.match(toks, i)
+		if n == 0 || i+n >= len(toks) || (toks[i+n].raw != ":" && toks[i+n].raw != "：") {
+			continue
+		}
+		covered := d.coveredSection(s, i)
+		items, end := d.unitList(s, i+n+1)
+		for _, it := range items {
+			name := d.itemText(s, it)
+			kind := d.v.orgKind(name)
+			if kind == "" || kind == kg.KindEnterprise {
+				kind = kg.KindGovernmentUnit
+			}
+			u := d.organisation(kind, name, d.source(s))
+			if covered != nil {
+				d.b.relate(kg.ResponsibleFor, u, covered.entity, d.source(s))
+			}
+		}
+		i = end - 1
+	}
+}
+
+// coveredSection tells which section a responsibility label at toks[i]
+// covers. Inside a paragraph ("… (Responsible unit: X)") it is the
+// paragraph's section. A line of its own after several numbered items
+// closes their parent; after one item, that item.
+func (d *doc) coveredSection(s *sentence, i int) *section {
+	cur := s.sec
+	if cur == nil {
+		return nil
+	}
+	inline := false
+	for _, t := range s.toks[:i] {
+		if !t.punct() {
+			inline = true
+			break
+		}
+	}
+	if inline || !d.startsLine(s) {
+		return cur
+	}
+	covered := cur
+	if cur.parent != nil && cur.parent.items > 1 && cur.children == 0 {
+		covered = cur.parent
+	}
+	covered.items = 0
+	if covered.parent != nil {
+		covered.parent.items = 0
+	}
+	return covered
+}
+
+// startsLine reports whether s is the first sentence of its line.
+func (d *doc) startsLine(s *sentence) bool {
+	k := strings.LastIndexByte(d.data[:s.start], '\n')
+	return strings.TrimSpace(d.data[k+1:s.start]) == ""
+}
+
+// unitList reads the organisations after a responsibility label, up to the
+// end of the clause: "A, B and C", split on "and" only between two names
+// that each end in an organisation word.
+func (d *doc) unitList(s *sentence, i int) ([]item, int) {
+	toks := s.toks
+	var items []item
+	start := i
+	j := i
+	flush := func(to int) {
+		it := trimItem(toks, item{start, to})
+		for _, part := range d.splitUnits(toks, it) {
+			if part.to > part.from && hasCapital(toks[part.from:part.to]) {
+				items = append(items, part)
+			}
+		}
+	}
+	depth := 0
+	for ; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case t.raw == "(" || t.raw == "（":
+			depth++
+		case t.raw == ")" || t.raw == "）":
+			if depth == 0 {
+				flush(j)
+				return items, j
+			}
+			depth--
+		case depth == 0 && (isListSep(t.raw) || t.raw == ";" || t.raw == "；"):
+			flush(j)
+			start = j + 1
+			if t.raw == ";" || t.raw == "；" {
+				return items, j + 1
+			}
+		case depth == 0 && (t.raw == "." || t.raw == "。"):
+			flush(j)
+			return items, j
+		}
+	}
+	flush(j)
+	return items, j
+}
+
+func hasCapital(toks []token) bool {
+	for _, t := range toks {
+		if !t.punct() && capitalized(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitUnits splits "Finance Bureau and Education Bureau" in two, but not
+// "Development and Reform Commission".
+func (d *doc) splitUnits(toks []token, it item) []item {
+	for k := it.from + 1; k < it.to-1; k++ {
+		if toks[k].norm != "and" {
+			continue
+		}
+		if n := d.v.orgHeads.matchEnd(toks[:k], k); n > 0 && d.v.orgKind(tokensText(toks[k+1:it.to])) != "" {
+			return append([]item{{it.from, k}}, d.splitUnits(toks, item{k + 1, it.to})...)
+		}
+	}
+	return []item{it}
+}
+
+// organisation resolves a named organisation of the given kind. Government
+// units are local to the document (every city has a "Finance Bureau");
+// enterprises and institutions are shared across documents.
+func (d *doc) organisation(kind kg.Kind, name string, src kg.Source) *kg.Entity {
+	if kind == kg.KindGovernmentUnit {
+		key := d.govKey(name)
+		return d.b.entity(kind, key, kg.ID(kind, d.slug, key), name, src)
+	}
+	key := nameKey(name)
+	return d.b.entity(kind, key, kg.ID(kind, key), name, src)
+}
+
+// govKey makes "Municipal Bureau of Science and Technology", "Municipal
+// Science and Technology Bureau" and "Science and Technology Bureau" one:
+// it drops the city and "Municipal", and turns "Bureau of X" into "X Bureau".
+func (d *doc) govKey(name string) string {
+	var words []string
+	for _, t := range tokenize(name, 0) {
+		if !t.punct() {
+			words = append(words, t.norm)
+		}
+	}
+	for k := 0; k < len(words) && k < 3; k++ {
+		if words[k] == "municipal" || words[k] == "city" || words[k] == "municipality" {
+			words = words[k+1:]
+			break
+		}
+	}
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	if len(words) > 2 && words[1] == "of" && d.v.orgKind(words[0]) == kg.KindGovernmentUnit {
+		words = append(words[2:], words[0])
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,397 @@
+package loader
+
+import (
+	"strconv"
+	"strings"
+
+	"policykg/kg"
+)
+
+// industryMention is an industry named by toks[from:to] of a sentence.
+type industryMention struct {
+	from, to int
+	ent      *kg.Entity
+}
+
+// industries finds the industries a document names: members of the
+// industry groups it names, items of its industry lists, the industries its
+// headings are about, and the terms of the industry vocabulary.
+func (d *doc) industries() {
+	d.indForms = newPhrases()
+	d.groups = map[string]*kg.Entity{}
+	d.secGroups = map[*section][]*kg.Entity{}
+	d.secIndustries = map[*section][]*kg.Entity{}
+	for _, s := range d.sents {
+		d.industryGroups(s)
+		d.industryLists(s)
+	}
+	for _, sec := range d.sections {
+		d.headingIndustry(sec)
+	}
+	for _, s := range d.sents {
+		if s.heading && s.sec != nil {
+			for i := range s.toks {
+				if n, key := d.groupAt(s.toks, i); n > 0 && d.groups[key] != nil {
+					d.secGroups[s.sec] = appendUnique(d.secGroups[s.sec], d.groups[key])
+				}
+			}
+		}
+		for _, m := range d.scanIndustries(s, false) {
+			d.b.addSource(m.ent, d.source(s))
+			if s.heading && s.sec != nil {
+				d.secIndustries[s.sec] = appendUnique(d.secIndustries[s.sec], m.ent)
+			}
+		}
+	}
+}
+
+func appendUnique(list []*kg.Entity, e *kg.Entity) []*kg.Entity {
+	for _, x := range list {
+		if x == e {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+// industry resolves an industry named by toks[it]: a vocabulary term gives
+// its canonical key, any other name its own words without "industry".
+func (d *doc) industry(s *sentence, it item) *kg.Entity {
+	it = trimItem(s.toks, it)
+	for it.to > it.from && isIndustryWord(s.toks[it.to-1].norm) {
+		it.to--
+	}
+	if it.to <= it.from {
+		return nil
+	}
+	name := d.itemText(s, it)
+	key := nameKey(name)
+	if n, idx := d.v.industries.match(s.toks[:it.to], it.from); n > 0 && n == it.to-it.from {
+		lexKey, _ := strconv.Atoi(idx)
+		key = d.v.lex.Industries[lexKey].Key
+	}
+	e := d.b.entity(kg.KindIndustry, key, kg.ID(kg.KindIndustry, key), name, d.source(s))
+	d.indForms.add(name, e.ID)
+	return e
+}
+
+// groupAt matches an industry group phrase at toks[i]: a number, group
+// words and "industries" ("four major strategic emerging industries"). It
+// returns the phrase length and the group's key, which ignores "major".
+func (d *doc) groupAt(toks []token, i int) (int, string) {
+	num, n := d.numberAt(toks, i)
+	if n == 0 || num < 2 || num > 20 || num != float64(int(num)) {
+		return 0, ""
+	}
+	words := []string{strconv.Itoa(int(num))}
+	j := i + n
+	for ; j < len(toks) && d.v.groupWord[toks[j].norm]; j++ {
+		if w := toks[j].norm; w != "major" && w != "main" && w != "key" {
+			words = append(words, w)
+		}
+	}
+	if j < len(toks) && toks[j].norm == "industry" {
+		return j + 1 - i, strings.Join(words, " ") + " industries"
+	}
+	return 0, ""
+}
+
+// industryGroups finds named groups with their members: "A, B and other four
+// major industries", "the three traditional industries, such as A, B, C",
+// "A, B and C (the three characteristic industries)".
+func (d *doc) industryGroups(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if s.masked(toks[i].start) {
+			continue
+		}
+		n, key := d.groupAt(toks, i)
+		if n == 0 {
+			continue
+		}
+		var members []item
+		j := i + n
+		switch {
+		case i >= 2 && toks[i-2].norm == "and" && toks[i-1].norm == "other":
+			members = d.backwardList(s, i-2, d.namesIndustry)
+		case i >= 1 && !toks[i-1].punct() && !metricStop[toks[i-1].norm] && toks[i-1].norm != "other":
+			// "focus on A, B, C, D four strategic emerging industries"
+			members = d.backwardList(s, i, d.namesIndustry)
+		case j < len(toks) && (toks[j].raw == ")" || toks[j].raw == "）") && d.openParenBefore(s, i) > 0:
+			members = d.backwardList(s, d.openParenBefore(s, i), d.namesIndustry)
+		default:
+			k := j
+			if k < len(toks) && isListSep(toks[k].raw) {
+				k++
+			}
+			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k+n2 < len(toks) {
+				members, _ = d.phraseList(s, k+n2, 6)
+			}
+		}
+		if len(members) == 0 {
+			continue
+		}
+		from := i
+		for from > 0 && (toks[from-1].norm == "the") {
+			from--
+		}
+		name := strings.TrimSpace(d.data[toks[i].start:toks[i+n-1].end])
+		g := d.b.entity(kg.KindIndustryGroup, key, kg.ID(kg.KindIndustryGroup, d.slug, name), name, d.source(s))
+		d.groups[key] = g
+		// "A, B and C" are split only where the group's number asks for
+		// more members than the commas give ("paper making and food
+		// processing" but not "medical devices and consumables").
+		want, _ := d.numberAt(toks, i)
+		var parts []item
+		for k, m := range members {
+			m = trimItem(toks, m)
+			if split := d.splitAndItem(toks, m); len(parts)+len(members)-k < int(want) {
+				parts = append(parts, split...)
+			} else {
+				parts = append(parts, m)
+			}
+		}
+		for _, part := range parts {
+			if ind := d.industry(s, part); ind != nil {
+				d.b.relate(kg.MemberOf, ind, g, d.source(s))
+			}
+		}
+		i += n - 1
+	}
+}
+
+// openParenBefore returns the index of the "(" that opens the parenthesis
+// containing toks[i], or -1.
+func (d *doc) openParenBefore(s *sentence, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		switch s.toks[k].raw {
+		case "(", "（":
+			return k
+		case ")", "）", ".", ";":
+			return -1
+		}
+	}
+	return -1
+}
+
+// backwardList reads the list of phrases that ends just before toks[e]:
+// "accelerate the development of A, B, C" gives A, B, C. It walks back over
+// list elements; an element containing a list-start cue ("development of",
+// "grow", "such as") starts the list after the cue; an element that ok
+// rejects ends it.
+func (d *doc) backwardList(s *sentence, e int, ok func([]token, item) bool) []item {
+	toks := s.toks
+	var items []item
+	end := e
+	for k := e - 1; k >= -1; k-- {
+		if k >= 0 && !isListSep(toks[k].raw) && !isClauseEnd(toks[k].raw) && toks[k].raw != "(" && toks[k].raw != "（" {
+			continue
+		}
+		it := item{k + 1, end}
+		// A cue inside the element starts the list after it.
+		cue := -1
+		for m := it.from; m < it.to; m++ {
+			if n, _ := d.v.listStart.match(toks, m); n > 0 && m+n <= it.to {
+				cue = m + n
+			}
+		}
+		if cue >= 0 {
+			it.from = cue
+		}
+		it = trimItem(toks, it)
+		if it.to > it.from && ok(toks, it) {
+			items = append(items, it)
+		} else if cue < 0 {
+			break
+		}
+		if cue >= 0 || k < 0 || !isListSep(toks[k].raw) {
+			break
+		}
+		end = k
+	}
+	// Reverse into reading order.
+	for a, b := 0, len(items)-1; a < b; a, b = a+1, b-1 {
+		items[a], items[b] = items[b], items[a]
+	}
+	return items
+}
+
+// industryLists finds lists of industries not tied to a group: "A, B and C
+// industries" and "the fields of A, B, C" / "industries such as A, B".
+func (d *doc) industryLists(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if s.masked(t.start) {
+			continue
+		}
+		var items []item
+		switch {
+		case strings.EqualFold(t.raw, "industries") && i > 0 && !isListSep(toks[i-1].raw):
+			if n, _ := d.groupAtEnd(toks, i+1); n > 0 {
+				continue
+			}
+			items = d.backwardList(s, i, d.namesIndustry)
+		case t.norm == "field" || strings.EqualFold(t.raw, "industries") || t.norm == "sector" || t.norm == "area":
+			k := i + 1
+			if k < len(toks) && (toks[k].norm == "of" || toks[k].raw == ":") {
+				k++
+			} else if n, _ := d.v.listIntro.match(toks[:min(len(toks), k+3)], k); n > 0 && k < len(toks) {
+				k += n
+			} else {
+				continue
+			}
+			items, _ = d.phraseList(s, k, 6)
+		default:
+			continue
+		}
+		var named []item
+		for _, it := range items {
+			for _, part := range d.splitAndItem(toks, it) {
+				if d.namesIndustry(toks, part) {
+					named = append(named, part)
+				}
+			}
+		}
+		if len(named) < 2 {
+			continue
+		}
+		for _, it := range named {
+			d.industry(s, it)
+		}
+	}
+}
+
+// groupAtEnd reports a group phrase ending just before toks[j].
+func (d *doc) groupAtEnd(toks []token, j int) (int, string) {
+	for i := j - 1; i >= 0 && i >= j-6; i-- {
+		if n, key := d.groupAt(toks, i); n == j-i {
+			return n, key
+		}
+	}
+	return 0, ""
+}
+
+// namesIndustry reports whether a list element can name an industry: a few
+// words, not all of them generic ("traditional", "strategic emerging"), not
+// starting a clause, and no proper name.
+func (d *doc) namesIndustry(toks []token, it item) bool {
+	it = trimItem(toks, it)
+	words := toks[it.from:it.to]
+	n := countWords(words)
+	if n == 0 || n > 6 || d.v.clauseVerb[words[0].norm] {
+		return false
+	}
+	generic := true
+	for k, t := range words {
+		if t.punct() {
+			if t.raw == "(" || t.raw == ")" {
+				return false
+			}
+			continue
+		}
+		if !d.v.genericWord[t.norm] && !isIndustryWord(t.norm) {
+			generic = false
+		}
+		if _, n := d.numberAt(words, k); n > 0 {
+			return false
+		}
+	}
+	return !generic
+}
+
+// headingIndustry makes the industry a heading is about: "(2) Biomedicine
+// industry." or a heading that is a vocabulary term.
+func (d *doc) headingIndustry(sec *section) {
+	var hs *sentence
+	for _, s := range d.sents {
+		if s.sec == sec && s.heading {
+			hs = s
+			break
+		}
+	}
+	if hs == nil {
+		return
+	}
+	// The title's tokens: after the marker.
+	from := 0
+	for from < len(hs.toks) && hs.toks[from].start < hs.end-len(sec.title)-1 {
+		from++
+	}
+	to := len(hs.toks)
+	for to > from && hs.toks[to-1].punct() {
+		to--
+	}
+	it := trimItem(hs.toks, item{from, to})
+	if it.to-it.from == 0 || countWords(hs.toks[it.from:it.to]) > 6 {
+		return
+	}
+	last := hs.toks[it.to-1].norm
+	if first := hs.toks[it.from].norm; d.v.nonName[first] || d.v.clauseVerb[first] {
+		return // "Transform the three traditional industries": a task, not an industry
+	}
+	idx, n := d.v.industryAt(hs.toks[:it.to], it.from)
+	whole := idx >= 0 && (it.from+n == it.to || it.from+n == it.to-1 && isIndustryWord(last))
+	if !whole && !(isIndustryWord(last) && d.namesIndustry(hs.toks, item{it.from, it.to - 1})) {
+		return
+	}
+	if e := d.industry(hs, it); e != nil {
+		d.secIndustries[sec] = appendUnique(d.secIndustries[sec], e)
+	}
+}
+
+// scanIndustries finds the industries a sentence names: forms the document
+// already used for an industry, and vocabulary terms (creating the industry).
+// One-word names count only before "industry", unless weak is set (target
+// subjects: "the city's food, new materials … income").
+func (d *doc) scanIndustries(s *sentence, weak bool) []industryMention {
+	var out []industryMention
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.punct() || s.masked(t.start) {
+			continue
+		}
+		// Inside a proper name ("Qiangnai Building Materials") is no industry.
+		if capitalized(t) && i > 0 && !toks[i-1].punct() && capitalized(toks[i-1]) {
+			continue
+		}
+		var ent *kg.Entity
+		n, id := d.indForms.match(toks, i)
+		if n == 1 && !weak && !(i+1 < len(toks) && isIndustryWord(toks[i+1].norm)) {
+			n = 0
+		}
+		if n > 0 {
+			ent = d.b.ents[id]
+		}
+		if idx, ln := d.v.industryAt(toks, i); idx >= 0 && ln > n {
+			key := d.v.lex.Industries[idx].Key
+			if e := d.b.lookup(kg.KindIndustry, key); e != nil {
+				ent, n = e, ln
+			} else if !modifier(toks, i+ln) {
+				// A new industry, unless the term only qualifies a noun
+				// ("integrated circuit packaging").
+				ent, n = d.industry(s, item{i, i + ln}), ln
+			}
+		}
+		if ent == nil {
+			continue
+		}
+		out = append(out, industryMention{i, i + n, ent})
+		i += n - 1
+	}
+	return out
+}
+
+// modifier reports whether a term ending before toks[j] qualifies a
+// following noun rather than naming something itself.
+func modifier(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].punct() || capitalized(toks[j]) {
+		return false
+	}
+	switch toks[j].norm {
+	case "industry", "sector", "field", "and", "or", "as", "etc", "to", "in", "of", "is", "are", "will", "with", "by", "from":
+		return false
+	}
+	return true
+}

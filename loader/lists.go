@@ -1,0 +1,278 @@
+package loader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// item is one element of a list found in a sentence: a token range.
+type item struct{ from, to int } // toks[from:to]
+
+func (d *doc) itemText(s *sentence, it item) string {
+	return d.data[s.toks[it.from].start:s.toks[it.to-1].end]
+}
+
+func isListSep(raw string) bool { return raw == "," || raw == "、" || raw == "，" }
+
+func isClauseEnd(raw string) bool {
+	return raw == ";" || raw == "；" || raw == "." || raw == "。" || raw == ":" || raw == "：" || raw == "!" || raw == "?"
+}
+
+func capitalized(t token) bool {
+	r, _ := utf8.DecodeRuneInString(t.raw)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || (r > 0x2e80 && unicode.IsLetter(r))
+}
+
+// nameJoiners may stand inside a proper name in lower case.
+var nameJoiners = map[string]bool{"of": true, "and": true, "the": true, "for": true, "&": true, "de": true}
+
+// nameList reads a list of proper names starting at toks[i]: "A, B, C and D",
+// "A, B and other enterprises". It stops at the first element that does not
+// start with a capital (the clause goes on: "…, focus on X"), at a clause
+// end, or after "and other …"/"etc.". splitAnd decides whether "L and R"
+// is two names (given L's tokens) or one ("University of Science and
+// Technology"). It returns the items and the index after the list.
+func (d *doc) nameList(s *sentence, i int, splitAnd func(l []token) bool) ([]item, int) {
+	toks := s.toks
+	var items []item
+	cur := -1
+	depth := 0
+	flush := func(j int) {
+		if cur >= 0 && j > cur {
+			items = append(items, item{cur, j})
+		}
+		cur = -1
+	}
+	j := i
+	for ; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case t.raw == "(" || t.raw == "（":
+			if cur < 0 {
+				goto done
+			}
+			depth++
+			continue
+		case t.raw == ")" || t.raw == "）":
+			if depth == 0 {
+				flush(j)
+				goto done
+			}
+			depth--
+			continue
+		case depth > 0:
+			continue
+		case isListSep(t.raw):
+			flush(j)
+			continue
+		case isClauseEnd(t.raw), t.norm == "etc":
+			flush(j)
+			goto done
+		case t.norm == "and" || t.norm == "as" && j+2 < len(toks) && toks[j+1].norm == "well" && toks[j+2].norm == "a":
+			skip := 0
+			if t.norm == "as" {
+				skip = 2
+			}
+			if j+1+skip < len(toks) && toks[j+1+skip].norm == "other" {
+				flush(j)
+				j += 2 + skip
+				goto done
+			}
+			if cur < 0 {
+				j += skip
+				continue // ", and D"
+			}
+			if j+1+skip < len(toks) && capitalized(toks[j+1+skip]) && splitAnd(toks[cur:j]) {
+				flush(j)
+				j += skip
+				continue
+			}
+			if j+1 < len(toks) && !capitalized(toks[j+1]) {
+				flush(j)
+				goto done
+			}
+		case t.punct():
+			if cur < 0 {
+				goto done
+			}
+		case cur < 0:
+			if !capitalized(t) || d.v.nonName[t.norm] {
+				goto done
+			}
+			cur = j
+			continue
+		case !capitalized(t) && !nameJoiners[t.norm]:
+			flush(j)
+			goto done
+		}
+		if cur < 0 {
+			cur = j
+		}
+	}
+	flush(j)
+done:
+	return items, j
+}
+
+// splitNames is splitAnd for lists of enterprise names: "Wave Group and
+// China Tongzhou" is two names, "University of Science and Technology" one.
+func (d *doc) splitNames(l []token) bool {
+	words := 0
+	for _, t := range l {
+		if t.norm == "of" {
+			return false
+		}
+		if !t.punct() {
+			words++
+		}
+	}
+	return words >= 2 || d.v.orgKind(tokensText(l)) != ""
+}
+
+func tokensText(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.raw)
+	}
+	return b.String()
+}
+
+// phraseList reads a list of lower-case phrases (industries, products)
+// starting at toks[i] and running to the end of the clause: "A, B, C and
+// other products", "A, B as well as C". Elements that begin with a verb
+// starting a new clause end it, as does an element longer than maxWords.
+func (d *doc) phraseList(s *sentence, i, maxWords int) ([]item, int) {
+	toks := s.toks
+	var items []item
+	cur := -1
+	depth := 0
+	flush := func(j int) bool {
+		if cur < 0 {
+			return true
+		}
+		it := item{cur, j}
+		cur = -1
+		if countWords(toks[it.from:it.to]) > maxWords {
+			return false
+		}
+		items = append(items, it)
+		return true
+	}
+	j := i
+	for ; j < len(toks); j++ {
+		t := toks[j]
+		switch {
+		case t.raw == "(" || t.raw == "（":
+			depth++
+		case t.raw == ")" || t.raw == "）":
+			if depth == 0 {
+				flush(j)
+				return items, j
+			}
+			depth--
+		case depth > 0:
+		case isListSep(t.raw):
+			if !flush(j) {
+				return items, j
+			}
+		case isClauseEnd(t.raw), t.norm == "etc":
+			flush(j)
+			return items, j
+		case t.norm == "and" && j+1 < len(toks) && toks[j+1].norm == "other",
+			t.norm == "and" && j+2 < len(toks) && toks[j+1].norm == "so" && toks[j+2].norm == "on":
+			flush(j)
+			return items, j + 2
+		case t.norm == "as" && j+2 < len(toks) && toks[j+1].norm == "well" && toks[j+2].norm == "a":
+			if !flush(j) {
+				return items, j
+			}
+			j += 2
+		case cur >= 0 && t.norm == "such" && j+1 < len(toks) && toks[j+1].norm == "as":
+			// "new types of materials and products such as A": the category
+			// before "such as" is no element.
+			cur = -1
+			j++
+		case cur < 0 && t.norm == "and":
+			// ", and D": the conjunction, unless a verb follows ("and accelerate").
+			if j+1 < len(toks) && d.v.clauseVerb[toks[j+1].norm] {
+				return items, j
+			}
+		case cur < 0:
+			if d.v.clauseVerb[t.norm] && len(items) > 0 {
+				return items, j
+			}
+			if t.punct() && t.raw != "\"" && t.raw != "“" {
+				return items, j
+			}
+			cur = j
+		}
+	}
+	flush(j)
+	return items, j
+}
+
+func countWords(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if !t.punct() {
+			n++
+		}
+	}
+	return n
+}
+
+// trimItem drops leading articles and conjunctions and surrounding quotes.
+func trimItem(toks []token, it item) item {
+	for it.from < it.to {
+		t := toks[it.from]
+		if t.norm == "the" || t.norm == "a" || t.norm == "an" || t.norm == "and" || t.norm == "or" || t.raw == "\"" || t.raw == "“" || t.raw == "”" || t.norm == "city's" {
+			it.from++
+			continue
+		}
+		break
+	}
+	for it.to > it.from {
+		t := toks[it.to-1]
+		if t.raw == "\"" || t.raw == "”" || t.raw == "“" || t.norm == "etc" || t.raw == "." {
+			it.to--
+			continue
+		}
+		break
+	}
+	return it
+}
+
+// splitAndItem splits a phrase item "L and R" in two when both sides have at
+// least two words ("new wall materials and low-carbon housing modules") but
+// not when one is a single word ("fire-resistant and fire-retardant
+// materials", "automotive and parts", "packaging and testing"), L has an
+// "of" ("sets of equipment and key components") or the whole item is a
+// known industry term.
+func (d *doc) splitAndItem(toks []token, it item) []item {
+	for k := it.from + 1; k < it.to-1; k++ {
+		if toks[k].norm != "and" {
+			continue
+		}
+		if countWords(toks[it.from:k]) >= 2 && countWords(toks[k+1:it.to]) >= 2 && !hasWord(toks[it.from:k], "of") {
+			if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n >= k {
+				return []item{it}
+			}
+			return append([]item{{it.from, k}}, d.splitAndItem(toks, item{k + 1, it.to})...)
+		}
+		return []item{it}
+	}
+	return []item{it}
+}
+
+func hasWord(toks []token, w string) bool {
+	for _, t := range toks {
+		if t.norm == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,130 @@
+package loader
+
+import "policykg/kg"
+
+// organisations finds named institutions ("Henan University of Technology",
+// "Chinese Academy of Sciences") and government units in prose ("The
+// Municipal Science and Technology Bureau led …") by their head words, and
+// returns them.
+func (d *doc) organisations(s *sentence) []*kg.Entity {
+	toks := s.toks
+	var found []*kg.Entity
+	for i := 0; i < len(toks); i++ {
+		n, kind := d.v.orgHeads.match(toks, i)
+		if n == 0 || (kind != string(kg.KindInstitution) && kind != string(kg.KindGovernmentUnit)) || !capitalized(toks[i]) || s.masked(toks[i].start) {
+			continue
+		}
+		from := i
+		for from > 0 {
+			t := toks[from-1]
+			if capitalized(t) && !t.punct() && !d.v.nonName[t.norm] {
+				from--
+				continue
+			}
+			// "Science and Technology Bureau": a joiner between capitals.
+			if (t.norm == "and" || t.norm == "&") && from >= 2 && capitalized(toks[from-2]) && !toks[from-2].punct() && !d.v.nonName[toks[from-2].norm] {
+				from -= 2
+				continue
+			}
+			break
+		}
+		to := i + n
+		// "University of Science and Technology".
+		for to+1 < len(toks) && (toks[to].norm == "of" || (toks[to].norm == "and" && hasWord(toks[i:to], "of"))) && capitalized(toks[to+1]) && !toks[to+1].punct() {
+			to += 2
+			for to < len(toks) && capitalized(toks[to]) && !toks[to].punct() {
+				to++
+			}
+		}
+		if to-from == n && n == 1 {
+			i = to - 1
+			continue // a bare "University"
+		}
+		name := d.data[toks[from].start:toks[to-1].end]
+		k := d.v.orgKind(name)
+		if k == kg.KindGovernmentUnit && !d.v.govPrefix[toks[from].norm] {
+			i = to - 1
+			continue // "Development and Reform Commission" alone is left to label lines
+		}
+		if k == "" {
+			k = kg.Kind(kind)
+		}
+		found = append(found, d.organisation(k, name, d.source(s)))
+		i = to - 1
+	}
+	return found
+}
+
+// partners links to the program the institutions and companies a sentence
+// about cooperation names: those found by their head words, and those
+// listed after "cooperation with" ("… with famous e-commerce companies such
+// as A, B, C"), whose kind comes from their own head word or the list's noun.
+func (d *doc) partners(s *sentence) {
+	toks := s.toks
+	coop := false
+	for i := range toks {
+		if n, _ := d.v.cooperation.match(toks, i); n > 0 {
+			coop = true
+			break
+		}
+	}
+	if !coop {
+		return
+	}
+	for _, e := range d.organisations(s) {
+		if e.Kind == kg.KindInstitution || e.Kind == kg.KindEnterprise {
+			d.b.relate(kg.PartnerOf, e, d.program, d.source(s))
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		n, _ := d.v.coopIntro.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		start := i + n
+		noun := kg.KindInstitution
+		// Skip a description: "famous e-commerce companies such as".
+		for k := start; k < len(toks) && k < start+8; k++ {
+			if d.v.enterpriseNoun[toks[k].norm] {
+				noun = kg.KindEnterprise
+			}
+			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k > start {
+				start = k + n2
+				break
+			}
+			if capitalized(toks[k]) && !toks[k].punct() {
+				start = k
+				break
+			}
+			if toks[k].punct() {
+				break
+			}
+		}
+		for start < len(toks) && toks[start].norm == "the" {
+			start++
+		}
+		items, end := d.nameList(s, start, d.splitNames)
+		// "A, B and other well-known Internet enterprises": the noun after
+		// the list tells its kind too.
+		if followsOther(toks, end) {
+			for k := end; k < len(toks) && k < end+6 && !toks[k].punct(); k++ {
+				if d.v.enterpriseNoun[toks[k].norm] || toks[k].norm == "platform" {
+					noun = kg.KindEnterprise
+				}
+			}
+		}
+		for _, it := range items {
+			name := d.itemText(s, trimItem(toks, it))
+			kind := d.v.orgKind(name)
+			switch kind {
+			case kg.KindGovernmentUnit:
+				continue
+			case "":
+				kind = noun
+			}
+			e := d.organisation(kind, name, d.source(s))
+			d.b.relate(kg.PartnerOf, e, d.program, d.source(s))
+		}
+		i = max(i, end-1)
+	}
+}

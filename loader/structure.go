@@ -1,0 +1,262 @@
+package loader
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"policykg/kg"
+)
+
+// doc is one document being parsed: its text, outline and sentences, and
+// the builder the extractors write to.
+type doc struct {
+	v     *vocab
+	id    string // document ID (also the program's entity ID)
+	slug  string // the ID without its kind prefix, scoping doc-local IDs
+	data  string
+	title string
+	b     *builder
+
+	program  *kg.Entity
+	sections []*section
+	sents    []*sentence
+
+	indForms      *phrases // the document's names of industries → entity ID
+	groups        map[string]*kg.Entity
+	secGroups     map[*section][]*kg.Entity
+	secIndustries map[*section][]*kg.Entity
+	targetList    []*kg.Entity
+	targetSubject map[*kg.Entity]*kg.Entity
+}
+
+// section is one node of the document's outline.
+type section struct {
+	entity   *kg.Entity
+	number   string // marker as written: "First", "(a)", "1."
+	title    string
+	heading  span // marker and title
+	style    string
+	parent   *section
+	children int
+	depth    int
+
+	// items counts the child sections opened since the last line naming
+	// responsible units, to tell which level such a line closes.
+	items int
+}
+
+// sentence is a sentence (or heading) of the document with its tokens.
+type sentence struct {
+	span
+	toks    []token
+	sec     *section
+	heading bool   // the sentence is a section heading
+	mask    []span // quoted titles and document codes: not prose
+}
+
+func (s *sentence) text(d *doc) string { return d.data[s.start:s.end] }
+
+// source is the provenance of a fact stated by this sentence.
+func (d *doc) source(s *sentence) kg.Source {
+	return d.sourceSpan(s.span, s.sec)
+}
+
+func (d *doc) sourceSpan(sp span, sec *section) kg.Source {
+	src := kg.Source{Document: d.id, Start: sp.start, End: sp.end, Text: d.data[sp.start:sp.end]}
+	if sec != nil {
+		src.Section = sec.entity.ID
+	}
+	return src
+}
+
+func newDoc(v *vocab, id, data string) *doc {
+	return &doc{targetSubject: map[*kg.Entity]*kg.Entity{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
+}
+
+// Outline markers, each of a style. A style's level is not fixed: the first
+// style met is the top level, a new style opens a level below the current
+// one, and a style already open closes the levels below it. This follows
+// "First," / "(a)" / "1." as well as "I." / "(1)" / "1." and mixed
+// translations such as "(a)" followed by "(ii)".
+var markers = []struct {
+	style string
+	re    *regexp.Regexp
+	short bool // the heading must be a short line of its own
+}{
+	{"ordinal", regexp.MustCompile(`^(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)(?:ly)?)\s*[,，、:：.]\s*`), true},
+	{"cardinal", regexp.MustCompile(`^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\s*[,，、:：.]\s*`), true},
+	{"part", regexp.MustCompile(`^(?i:(?:part|chapter)\s+([0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten))\b\s*[.:：、,]?\s*`), true},
+	{"roman", regexp.MustCompile(`^((?:X{0,1}(?:IX|IV|V?I{1,3}|V)|X))\s*[.、．]\s*`), false},
+	{"cn", regexp.MustCompile(`^([一二三四五六七八九十]+)\s*[、.．]\s*`), false},
+	{"paren-cn", regexp.MustCompile(`^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*`), false},
+	{"paren-alpha", regexp.MustCompile(`^[(（]\s*([a-zA-Z]|(?i:[ivx]{1,5}))\s*[)）]\s*`), false},
+	{"paren-digit", regexp.MustCompile(`^[(（]\s*(\d{1,2})\s*[)）]\s*`), false},
+	{"digit", regexp.MustCompile(`^(\d{1,2})\s*[.、．]\s*`), false},
+	{"digit-paren", regexp.MustCompile(`^(\d{1,2})\s*[)）]\s+`), false},
+}
+
+const maxShortHeading = 120
+
+// matchMarker returns the marker's style and length at the start of line.
+func matchMarker(line string) (style string, n int) {
+	for _, m := range markers {
+		loc := m.re.FindStringSubmatchIndex(line)
+		if loc == nil {
+			continue
+		}
+		rest := line[loc[1]:]
+		if rest == "" {
+			continue
+		}
+		if m.short && len(rest) > maxShortHeading {
+			continue
+		}
+		// "1.5 billion", "2.": a digit right after the marker is a number.
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) || r == '%' {
+			continue
+		}
+		return m.style, loc[1]
+	}
+	return "", 0
+}
+
+// structure splits the document into lines, the outline and sentences.
+func (d *doc) structure() {
+	lines := lineSpans(d.data)
+	if len(lines) == 0 {
+		return
+	}
+	first := lines[0]
+	d.title = strings.TrimSpace(d.data[first.start:first.end])
+	d.program = d.b.entity(kg.KindPolicyDocument, "program:"+d.id, d.id, d.title, d.sourceSpan(first, nil))
+	d.addSentences(first, nil, true)
+
+	var stack []*section
+	for _, ln := range lines[1:] {
+		text := d.data[ln.start:ln.end]
+		style, n := matchMarker(text)
+		if style == "" {
+			var cur *section
+			if len(stack) > 0 {
+				cur = stack[len(stack)-1]
+			}
+			d.addSentences(ln, cur, false)
+			continue
+		}
+		// Close the levels below an open level of the same style.
+		for i, s := range stack {
+			if s.style == style {
+				stack = stack[:i]
+				break
+			}
+		}
+		var parent *section
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1]
+		}
+		sec := d.openSection(parent, style, ln, n)
+		stack = append(stack, sec)
+	}
+	d.linkSections()
+}
+
+// openSection creates the section whose heading starts line ln with a
+// marker n bytes long. Its title is the first sentence after the marker.
+func (d *doc) openSection(parent *section, style string, ln span, n int) *section {
+	number := strings.TrimSpace(d.data[ln.start : ln.start+n])
+	number = strings.TrimRight(number, ",，、:： ")
+	body := span{ln.start + n, ln.end}
+	sents := sentenceSpans(d.data, body)
+	head := sents[0]
+	title := strings.TrimSpace(d.data[head.start:head.end])
+	title = strings.TrimRightFunc(title, func(r rune) bool { return strings.ContainsRune(".。:：;；,，", r) || unicode.IsSpace(r) })
+
+	sec := &section{number: number, title: title, style: style, parent: parent, heading: span{ln.start, head.end}}
+	path := ""
+	if parent != nil {
+		parent.children++
+		parent.items++
+		sec.depth = parent.depth + 1
+		path = strings.TrimPrefix(parent.entity.ID, kg.KindSection.Slug()+"/"+d.slug+"/") + "." + strconv.Itoa(parent.children)
+	} else {
+		top := 0
+		for _, s := range d.sections {
+			if s.parent == nil {
+				top++
+			}
+		}
+		path = strconv.Itoa(top + 1)
+	}
+	id := kg.KindSection.Slug() + "/" + d.slug + "/" + path
+	name := title
+	if name == "" {
+		name = number
+	}
+	sec.entity = d.b.entity(kg.KindSection, id, id, name, kg.Source{})
+	sec.entity.Number = number
+	d.b.addSource(sec.entity, d.sourceSpan(sec.heading, sec))
+	d.sections = append(d.sections, sec)
+
+	// The heading is a sentence of its own; the rest of the line follows.
+	d.sents = append(d.sents, d.newSentence(sec.heading, sec, true))
+	for _, s := range sents[1:] {
+		d.sents = append(d.sents, d.newSentence(s, sec, false))
+	}
+	return sec
+}
+
+func (d *doc) linkSections() {
+	for _, s := range d.sections {
+		to := d.program
+		if s.parent != nil {
+			to = s.parent.entity
+		}
+		d.b.relate(kg.PartOf, s.entity, to, d.sourceSpan(s.heading, s))
+	}
+}
+
+func (d *doc) addSentences(ln span, sec *section, heading bool) {
+	for _, s := range sentenceSpans(d.data, ln) {
+		d.sents = append(d.sents, d.newSentence(s, sec, heading))
+	}
+}
+
+func (d *doc) newSentence(sp span, sec *section, heading bool) *sentence {
+	s := &sentence{span: sp, sec: sec, heading: heading}
+	s.toks = tokenize(d.data[sp.start:sp.end], sp.start)
+	s.mask = quotedSpans(d.data, sp)
+	return s
+}
+
+// quotedSpans finds the quoted stretches of a sentence ("…", “…”, 《…》):
+// titles and slogans, not statements of the program.
+func quotedSpans(data string, sp span) []span {
+	var out []span
+	text := data[sp.start:sp.end]
+	open := -1
+	var closer rune
+	for i, r := range text {
+		switch {
+		case open < 0 && (r == '"' || r == '“' || r == '《' || r == '「'):
+			open = i
+			closer = map[rune]rune{'"': '"', '“': '”', '《': '》', '「': '」'}[r]
+		case open >= 0 && r == closer:
+			out = append(out, span{sp.start + open, sp.start + i + utf8.RuneLen(r)})
+			open = -1
+		}
+	}
+	return out
+}
+
+// masked reports whether byte offset p lies in a masked stretch of s.
+func (s *sentence) masked(p int) bool {
+	for _, m := range s.mask {
+		if p >= m.start && p < m.end {
+			return true
+		}
+	}
+	return false
+}

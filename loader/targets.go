@@ -1,0 +1,477 @@
+package loader
+
+import (
+	"strconv"
+	"strings"
+
+	"policykg/kg"
+)
+
+// quantity is a value expression: optional comparator, a number or range,
+// and a unit ("more than 50 billion yuan", "3 to 5", "60%").
+type quantity struct {
+	from, to int // tokens of the whole expression
+	num      int // first token of the number
+	value    float64
+	valueMax *float64
+	unit     string
+	cmp      string
+	year     *int
+}
+
+// numberAt reads a number at toks[i]: digits ("250,000", "2.5") or number
+// words ("three", "one hundred"). It returns the value and its length.
+func (d *doc) numberAt(toks []token, i int) (float64, int) {
+	if i >= len(toks) {
+		return 0, 0
+	}
+	t := toks[i]
+	if t.raw != "" && t.raw[0] >= '0' && t.raw[0] <= '9' {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t.raw, ",", ""), 64)
+		if err != nil {
+			return 0, 0 // "5G", "R&D"
+		}
+		return v, 1
+	}
+	if n, val := d.v.numberWords.match(toks, i); n > 0 {
+		v, _ := strconv.ParseFloat(val, 64)
+		return v, n
+	}
+	return 0, 0
+}
+
+func isYear(v float64, t token) bool {
+	return v >= 1949 && v <= 2100 && v == float64(int(v)) && len(t.raw) == 4
+}
+
+// yearCue is a year the sentence sets goals for: "By 2020", "in 2018",
+// "Strive to 2020", or a year opening the sentence ("2017 high-tech …").
+type yearCue struct {
+	tok  int
+	year int
+}
+
+var yearLead = map[string]bool{"by": true, "in": true, "to": true, "until": true, "till": true, "before": true, "of": true, "end": true, "year": true}
+
+func (d *doc) yearCues(s *sentence) []yearCue {
+	var out []yearCue
+	for i, t := range s.toks {
+		v, n := d.numberAt(s.toks, i)
+		if n != 1 || !isYear(v, t) || s.masked(t.start) {
+			continue
+		}
+		// Periods "(2017-2020)" and codes are no goal years.
+		if i+1 < len(s.toks) && (s.toks[i+1].raw == "-" || s.toks[i+1].raw == "–") || i > 0 && (s.toks[i-1].raw == "-" || s.toks[i-1].raw == "–" || s.toks[i-1].raw == "[") {
+			continue
+		}
+		first := true
+		for _, p := range s.toks[:i] {
+			if !p.punct() {
+				first = false
+				break
+			}
+		}
+		if first || (i > 0 && yearLead[s.toks[i-1].norm]) {
+			out = append(out, yearCue{i, int(v)})
+		}
+	}
+	return out
+}
+
+// quantityAt reads a quantity starting at toks[i] (at its comparator or number).
+func (d *doc) quantityAt(toks []token, i int) (quantity, bool) {
+	q := quantity{from: i, cmp: kg.Equal, unit: "count"}
+	j := i
+	if n, cmp := d.v.comparators.match(toks, j); n > 0 {
+		q.cmp = cmp
+		j += n
+	}
+	v, n := d.numberAt(toks, j)
+	if n == 0 {
+		return q, false
+	}
+	q.num, q.value = j, v
+	j += n
+	// A range: "3 to 5", "5-10", "three to five".
+	if j+1 < len(toks) && (toks[j].norm == "to" || toks[j].raw == "-" || toks[j].raw == "~" || toks[j].raw == "–") {
+		if v2, n2 := d.numberAt(toks, j+1); n2 > 0 && v2 > v {
+			q.valueMax = &v2
+			q.cmp = kg.Range
+			j += 1 + n2
+		}
+	}
+	if n, unit := d.v.units.match(toks, j); n > 0 {
+		q.unit = unit
+		j += n
+	}
+	q.to = j
+	return q, true
+}
+
+// goalBefore reports whether a goal verb ("reached", "added", "construction
+// of") ends just before toks[i], allowing "the".
+func (d *doc) goalBefore(toks []token, i int) bool {
+	k := i
+	if k > 0 && toks[k-1].norm == "the" {
+		k--
+	}
+	return d.v.goalVerbs.matchEnd(toks, k) > 0
+}
+
+// targets finds the numeric goals of the program, sentence by sentence,
+// with the year in force (stated in the sentence or earlier in its
+// section), and links each to the industry, group or program it is set for.
+func (d *doc) targets() {
+	var ctx *int
+	var ctxSec *section
+	for _, s := range d.sents {
+		if s.sec != ctxSec {
+			ctx, ctxSec = nil, s.sec
+		}
+		cues := d.yearCues(s)
+		qs := d.sentenceQuantities(s, cues, ctx)
+		d.targetGroups(s, qs, cues)
+		if len(cues) > 0 {
+			y := cues[len(cues)-1].year
+			ctx = &y
+		}
+	}
+}
+
+// sentenceQuantities returns the quantities of a sentence that state goals.
+func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quantity {
+	toks := s.toks
+	var out []quantity
+	for i := 0; i < len(toks); i++ {
+		if s.masked(toks[i].start) || s.heading {
+			continue
+		}
+		q, ok := d.quantityAt(toks, i)
+		if !ok {
+			continue
+		}
+		numTok := toks[q.num]
+		next := ""
+		if q.to < len(toks) {
+			next = toks[q.to].raw
+		}
+		prev := ""
+		if q.from > 0 {
+			prev = toks[q.from-1].norm
+		}
+		switch {
+		case isYear(q.value, numTok) && q.unit == "count",
+			q.valueMax == nil && q.unit == "count" && (next == "-" || next == "+" || next == "–"),
+			prev == "+" || prev == "top" || prev == "no" || prev == "-",
+			q.to < len(toks) && d.notAfter(toks, q.to) && q.unit == "count":
+			i = q.to - 1
+			continue
+		}
+		if n, _ := d.groupAt(toks, q.num); n > 0 {
+			i = q.num + n - 1
+			continue // "four major industries"
+		}
+		if len(out) > 0 && qualifies(toks, out[len(out)-1].to, q.from) {
+			i = q.to - 1
+			continue // "3 to 5 leading enterprises with income exceeding 10 billion yuan"
+		}
+		q.year = d.yearFor(s, q, cues, ctx)
+		if q.year == nil && q.valueMax == nil {
+			i = q.to - 1
+			continue
+		}
+		clauseEnd := next == "" || next == "," || next == ";" || next == "." || next == "；" || next == "，" || next == "。" || next == ")"
+		coordinated := (next == "and" || prev == "and") && len(out) > 0
+		if q.cmp == kg.Equal && q.unit == "count" && q.valueMax == nil && !clauseEnd && !coordinated && !d.goalBefore(toks, q.from) && next != "and" {
+			i = q.to - 1
+			continue
+		}
+		out = append(out, q)
+		i = q.to - 1
+	}
+	return out
+}
+
+// yearFor is the year a quantity's goal is set for: the last year cue
+// before it in the sentence, else one later in the same clause ("… more
+// than 60% … in 2018;"), else the year in force from earlier sentences.
+func (d *doc) yearFor(s *sentence, q quantity, cues []yearCue, ctx *int) *int {
+	var y *int
+	for _, c := range cues {
+		if c.tok < q.from {
+			v := c.year
+			y = &v
+		}
+	}
+	if y != nil {
+		return y
+	}
+	for _, c := range cues {
+		if c.tok > q.to && !clauseBreakBetween(s.toks, q.to, c.tok) {
+			v := c.year
+			return &v
+		}
+	}
+	return ctx
+}
+
+func clauseBreakBetween(toks []token, from, to int) bool {
+	for _, t := range toks[from:to] {
+		if t.raw == ";" || t.raw == "；" || t.raw == "," || t.raw == "，" {
+			return true
+		}
+	}
+	return false
+}
+
+// listGlue may stand between the values of one list: "63,000 people and
+// 42,000 people, respectively", "50 billion yuan, 50 billion yuan".
+func listGlue(toks []token) bool {
+	for _, t := range toks {
+		switch t.norm {
+		case ",", "，", "、", "and", "respectively", "":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// metricStop are words trimmed from the ends of a metric.
+var metricStop = map[string]bool{
+	"the": true, "city's": true, "and": true, "by": true, "in": true, "to": true, "strive": true, "of": true,
+	"ha": true, "has": true, "have": true, "will": true, "is": true, "are": true, "be": true, "was": true,
+	"were": true, "basically": true, "respectively": true, "a": true, "total": false, "city": true, "whole": true,
+	"our": true, "its": true, "which": true, "with": true, "further": true, "year": true, "end": true,
+}
+
+// targetGroups turns the quantities of a sentence into Target entities.
+// Quantities joined only by commas and "and" form one list that shares a
+// metric; a list's values go one to each industry named before it when the
+// counts agree ("A, B, C … 50, 50, 30 billion yuan").
+func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
+	toks := s.toks
+	var prevMetric string
+	segStart := 0
+	for a := 0; a < len(qs); {
+		b := a + 1
+		for b < len(qs) && listGlue(toks[qs[b-1].to:qs[b].from]) {
+			b++
+		}
+		group := qs[a:b]
+		// The clause before the list: from the last boundary.
+		start := group[0].from
+		for start > segStart && !isClauseEnd(toks[start-1].raw) && !isListSep(toks[start-1].raw) {
+			start--
+		}
+		// Subjects are named after the year cue and the previous list.
+		subjFrom := segStart
+		for _, c := range cues {
+			if c.tok < group[0].from && c.tok+1 > subjFrom {
+				subjFrom = c.tok + 1
+			}
+		}
+		for k := subjFrom; k < group[0].from; k++ {
+			if toks[k].raw == ";" || toks[k].raw == "；" {
+				subjFrom = k + 1
+			}
+		}
+		metric, mFrom, mTo := d.metric(s, start, group)
+		if strings.HasSuffix(metric, " of") && prevMetric != "" {
+			metric += " " + prevMetric
+		}
+		if metric == "" {
+			metric = prevMetric
+		}
+		prevMetric = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(metric, " added"), " new"))
+		subjects := d.targetSubjects(s, subjFrom, group[0].from)
+		for k, q := range group {
+			var subj []*kg.Entity
+			switch {
+			case len(subjects) == len(group) && len(group) > 1:
+				subj = []*kg.Entity{subjects[k]}
+			case len(group) == 1 && len(subjects) > 0:
+				subj = subjects
+			default:
+				subj = []*kg.Entity{d.program}
+			}
+			for _, sub := range subj {
+				d.target(s, q, metric, min(mFrom, q.from), max(mTo, q.to), sub)
+			}
+		}
+		segStart = group[len(group)-1].to
+		a = b
+	}
+}
+
+// metric is what a list of quantities counts, in the document's words: the
+// clause before it ("the total number of high-tech enterprises exceeded"),
+// or, when that holds only verbs, the words after it ("more than 120
+// innovative … leading talents"). It returns the text and its token span.
+func (d *doc) metric(s *sentence, start int, group []quantity) (string, int, int) {
+	toks := s.toks
+	from, to := start, group[0].from
+	trim := func() {
+		for from < to && (toks[from].punct() || metricStop[toks[from].norm] || d.isYearTok(toks[from]) || d.v.goalVerbs.matchEnd(toks, from+1) == 1 && d.goalOnly(toks[from])) {
+			from++
+		}
+		for to > from && (toks[to-1].punct() || metricStop[toks[to-1].norm] || d.goalOnly(toks[to-1])) {
+			if toks[to-1].norm == "of" && to-2 > from && (toks[to-2].norm == "number" || toks[to-2].norm == "total") {
+				break // "the total number of" keeps its "of" to be completed
+			}
+			to--
+		}
+	}
+	trim()
+	if countWords(toks[from:to]) == 0 {
+		last := group[len(group)-1]
+		from, to = last.to, last.to
+		for to < len(toks) && !isClauseEnd(toks[to].raw) && !isListSep(toks[to].raw) {
+			if toks[to].norm == "and" && to+1 < len(toks) {
+				if _, ok := d.quantityAt(toks, to+1); ok {
+					break
+				}
+			}
+			to++
+		}
+		trim()
+	}
+	if to <= from {
+		return "", group[0].from, group[0].from
+	}
+	return d.data[toks[from].start:toks[to-1].end], from, to
+}
+
+// goalOnly is a goal verb that carries no meaning of its own in a metric.
+func (d *doc) goalOnly(t token) bool {
+	switch t.norm {
+	case "reach", "reache", "reached", "reaching", "achieve", "achieved", "exceed", "exceeded", "introducing", "cultivating",
+		"cultivate", "realized", "realize", "built", "build", "construction", "construct", "attain", "attained":
+		return true
+	}
+	return false
+}
+
+func (d *doc) isYearTok(t token) bool {
+	v, err := strconv.ParseFloat(t.raw, 64)
+	return err == nil && isYear(v, t)
+}
+
+// targetSubjects are the industries (or else the industry groups) named in
+// toks[from:to] of a sentence.
+func (d *doc) targetSubjects(s *sentence, from, to int) []*kg.Entity {
+	var out []*kg.Entity
+	for _, m := range d.scanIndustries(s, true) {
+		if m.from >= from && m.to <= to {
+			out = appendUnique(out, m.ent)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for k := from; k < to; k++ {
+		if n, key := d.groupAt(s.toks, k); n > 0 && d.groups[key] != nil {
+			out = appendUnique(out, d.groups[key])
+		}
+	}
+	return out
+}
+
+// target adds (or, for a goal stated again, adds a source to) a Target.
+func (d *doc) target(s *sentence, q quantity, metric string, from, to int, subject *kg.Entity) {
+	name := d.data[s.toks[from].start:s.toks[to-1].end]
+	src := d.source(s)
+	for _, e := range d.targetList {
+		if d.sameTarget(e, q, metric, subject) {
+			d.b.addSource(e, src)
+			d.b.relate(kg.HasTarget, subject, e, src)
+			return
+		}
+	}
+	year := "any"
+	if q.year != nil {
+		year = strconv.Itoa(*q.year)
+	}
+	stem := year + "-" + strings.Join(firstWords(metric, 5), " ") + "-" + strconv.FormatFloat(q.value, 'f', -1, 64)
+	if subject != d.program {
+		stem += "-" + subject.ID[strings.LastIndexByte(subject.ID, '/')+1:]
+	}
+	id := kg.ID(kg.KindTarget, d.slug, stem)
+	e := d.b.entity(kg.KindTarget, id, id, name, src)
+	e.Metric, e.Year, e.Value, e.ValueMax, e.Unit, e.Comparator = metric, q.year, q.value, q.valueMax, q.unit, q.cmp
+	d.targetList = append(d.targetList, e)
+	d.targetSubject[e] = subject
+	d.b.relate(kg.HasTarget, subject, e, src)
+}
+
+func firstWords(s string, n int) []string {
+	var out []string
+	for _, t := range tokenize(s, 0) {
+		if !t.punct() && !metricStop[t.norm] && len(out) < n {
+			out = append(out, t.norm)
+		}
+	}
+	return out
+}
+
+// sameTarget: the same goal stated again has the same subject, year, values
+// and compatible unit, and a metric sharing most of its words.
+func (d *doc) sameTarget(e *kg.Entity, q quantity, metric string, subject *kg.Entity) bool {
+	if d.targetSubject[e] != subject || e.Value != q.value || (e.ValueMax == nil) != (q.valueMax == nil) ||
+		(e.ValueMax != nil && *e.ValueMax != *q.valueMax) || (e.Year == nil) != (q.year == nil) || (e.Year != nil && *e.Year != *q.year) {
+		return false
+	}
+	if e.Unit != q.unit && !(e.Unit == "count" && q.unit == "people" || e.Unit == "people" && q.unit == "count") {
+		return false
+	}
+	a, b := contentWords(e.Metric), contentWords(metric)
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) == len(b)
+	}
+	shared := 0
+	for w := range a {
+		if b[w] {
+			shared++
+		}
+	}
+	return shared*2 >= min(len(a), len(b))
+}
+
+func contentWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range tokenize(strings.ReplaceAll(s, "R & D", "R&D"), 0) {
+		if !t.punct() && !metricStop[t.norm] && len(t.norm) > 2 {
+			w := t.norm
+			// "leader", "leading", "leadership" → "lead"; "cultivation" → "cultivat".
+			for _, suf := range []string{"ership", "ing", "er", "ion", "ed", "al"} {
+				if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+					w = w[:len(w)-len(suf)]
+					break
+				}
+			}
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func (d *doc) notAfter(toks []token, i int) bool {
+	n, _ := d.v.notAfter.match(toks, i)
+	return n > 0
+}
+
+// qualifies reports whether toks[from:to], between a goal and a later
+// number, makes that number a condition of the goal ("… enterprises with
+// main business income exceeding …") rather than a goal of its own.
+func qualifies(toks []token, from, to int) bool {
+	with := false
+	for _, t := range toks[from:to] {
+		switch {
+		case isClauseEnd(t.raw) || isListSep(t.raw):
+			return false
+		case t.norm == "with" || t.norm == "whose" || t.norm == "each":
+			with = true
+		}
+	}
+	return with
+}

@@ -1,0 +1,261 @@
+package loader
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"policykg/kg"
+	"policykg/loader/lexicon"
+)
+
+// phrases matches multi-word phrases against token sequences, longest first.
+type phrases struct {
+	byFirst map[string][]phrase
+}
+
+type phrase struct {
+	words []string
+	value string
+}
+
+// key is how a token is compared: its normalised word, or the mark itself.
+func (t token) key() string {
+	if t.norm != "" {
+		return t.norm
+	}
+	return t.raw
+}
+
+func newPhrases() *phrases { return &phrases{byFirst: map[string][]phrase{}} }
+
+func (p *phrases) add(text, value string) {
+	toks := tokenize(text, 0)
+	if len(toks) == 0 {
+		return
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.key()
+	}
+	p.byFirst[words[0]] = append(p.byFirst[words[0]], phrase{words, value})
+}
+
+func phraseSet(items []string) *phrases {
+	p := newPhrases()
+	for _, it := range items {
+		p.add(it, it)
+	}
+	return p
+}
+
+// match returns the length in tokens and the value of the longest phrase
+// starting at toks[i], or 0.
+func (p *phrases) match(toks []token, i int) (int, string) {
+	if i < 0 || i >= len(toks) {
+		return 0, ""
+	}
+	best, val := 0, ""
+	for _, ph := range p.byFirst[toks[i].key()] {
+		n := len(ph.words)
+		if n <= best || i+n > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < n; k++ {
+			if toks[i+k].key() != ph.words[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, val = n, ph.value
+		}
+	}
+	return best, val
+}
+
+// matchEnd returns the length of the longest phrase ending at toks[j-1].
+func (p *phrases) matchEnd(toks []token, j int) int {
+	best := 0
+	for i := j - 1; i >= 0 && i >= j-8; i-- {
+		if n, _ := p.match(toks, i); n == j-i && n > best {
+			best = n
+		}
+	}
+	return best
+}
+
+func wordSet(items []string) map[string]bool {
+	m := make(map[string]bool, len(items))
+	for _, it := range items {
+		m[norm(it)] = true
+	}
+	return m
+}
+
+// vocab is the lexicon compiled for matching; built once per Loader.
+type vocab struct {
+	lex *lexicon.Lexicon
+
+	industries      *phrases // term → industry index
+	industryWeak    map[string]bool
+	industryKeyword []map[string]bool
+	orgHeads        *phrases // head word → kind
+	govPrefix       map[string]bool
+
+	backboneAdj    map[string]bool
+	enterpriseNoun map[string]bool
+	listIntro      *phrases
+	backboneLead   *phrases
+	productIntro   *phrases
+	responsible    *phrases
+	cooperation    *phrases
+	coopIntro      *phrases
+	genericWord    map[string]bool
+	groupWord      map[string]bool
+	listStart      *phrases
+	clauseVerb     map[string]bool
+	nonName        map[string]bool
+
+	comparators *phrases
+	goalVerbs   *phrases
+	units       *phrases
+	numberWords *phrases
+	notAfter    *phrases
+}
+
+func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
+	// The lexicon panics on a missing section; report it as an error.
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, fmt.Errorf("loader: lexicon: %v", r)
+		}
+	}()
+	v = &vocab{lex: lex, industries: newPhrases(), industryWeak: map[string]bool{}, orgHeads: newPhrases()}
+	for i, ind := range lex.Industries {
+		kw := map[string]bool{}
+		for _, k := range ind.Keywords {
+			for _, t := range tokenize(k, 0) {
+				kw[t.key()] = true
+			}
+		}
+		for _, t := range ind.Terms {
+			v.industries.add(t.Text, strconv.Itoa(i))
+			if !t.Strong {
+				v.industryWeak[norm(t.Text)] = true
+			}
+			for _, tk := range tokenize(t.Text, 0) {
+				if tk.norm != "" && tk.norm != "and" {
+					kw[tk.norm] = true
+				}
+			}
+		}
+		v.industryKeyword = append(v.industryKeyword, kw)
+	}
+	for _, kind := range []kg.Kind{kg.KindGovernmentUnit, kg.KindInstitution, kg.KindEnterprise} {
+		for _, h := range lex.List(string(kind)) {
+			v.orgHeads.add(h, string(kind))
+		}
+	}
+	for _, h := range lex.List("EnterpriseSuffix") {
+		v.orgHeads.add(h, corporateSuffix)
+	}
+	v.govPrefix = wordSet(lex.List("GovernmentPrefix"))
+	v.backboneAdj = wordSet(lex.List("backbone-adjective"))
+	v.enterpriseNoun = wordSet(lex.List("enterprise-noun"))
+	v.listIntro = phraseSet(lex.List("list-intro"))
+	v.backboneLead = phraseSet(lex.List("backbone-lead"))
+	v.productIntro = phraseSet(lex.List("product-intro"))
+	v.responsible = phraseSet(lex.List("responsible-label"))
+	v.cooperation = phraseSet(lex.List("cooperation"))
+	v.coopIntro = phraseSet(lex.List("cooperation-intro"))
+	v.genericWord = wordSet(lex.List("generic-industry-word"))
+	v.groupWord = wordSet(lex.List("group-word"))
+	v.listStart = phraseSet(lex.List("list-start"))
+	v.clauseVerb = wordSet(lex.List("clause-verb"))
+	v.nonName = wordSet(lex.List("non-name-word"))
+	v.goalVerbs = phraseSet(lex.List("goal-verb"))
+	v.notAfter = phraseSet(lex.List("not-after"))
+	v.comparators = pairSet(lex.Pair("comparator"))
+	v.units = pairSet(lex.Pair("unit"))
+	v.numberWords = pairSet(lex.Pair("number-word"))
+	return v, nil
+}
+
+func pairSet(pairs [][2]string) *phrases {
+	p := newPhrases()
+	for _, kv := range pairs {
+		p.add(kv[0], kv[1])
+	}
+	return p
+}
+
+// industryAt matches an industry term at toks[i]: the industry's index and
+// the number of tokens, or -1. A weak term needs "industry" or "sector"
+// after it; that word is not part of the match.
+func (v *vocab) industryAt(toks []token, i int) (int, int) {
+	n, val := v.industries.match(toks, i)
+	if n == 0 {
+		return -1, 0
+	}
+	if n == 1 && v.industryWeak[toks[i].norm] && !(i+1 < len(toks) && isIndustryWord(toks[i+1].norm)) {
+		return -1, 0
+	}
+	idx, _ := strconv.Atoi(val)
+	return idx, n
+}
+
+func isIndustryWord(w string) bool {
+	switch w {
+	case "industry", "sector", "field":
+		return true
+	}
+	return false
+}
+
+const corporateSuffix = "suffix"
+
+// orgKind returns the kind that the head words of a name make it, "" if none.
+// A corporate suffix at the end makes an enterprise; otherwise the last
+// government or institution word decides; otherwise any enterprise word.
+func (v *vocab) orgKind(name string) kg.Kind {
+	toks := tokenize(name, 0)
+	var govInst kg.Kind
+	enterprise, suffixAtEnd := false, false
+	for i := 0; i < len(toks); i++ {
+		n, val := v.orgHeads.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		switch kg.Kind(val) {
+		case kg.KindGovernmentUnit, kg.KindInstitution:
+			govInst = kg.Kind(val)
+		default:
+			enterprise = true
+		}
+		suffixAtEnd = val == corporateSuffix && lastWord(toks, i+n)
+		i += n - 1
+	}
+	switch {
+	case suffixAtEnd:
+		return kg.KindEnterprise
+	case govInst != "":
+		return govInst
+	case enterprise:
+		return kg.KindEnterprise
+	}
+	return ""
+}
+
+// lastWord reports whether no word follows toks[j-1].
+func lastWord(toks []token, j int) bool {
+	for ; j < len(toks); j++ {
+		if !toks[j].punct() {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(s string) string { return strings.ToLower(s) }
