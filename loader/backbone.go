@@ -2,20 +2,41 @@ package loader
 
 import (
 	"sort"
+	"strings"
 
 	"policykg/kg"
 )
 
 // backbone reads "Relying on backbone enterprises such as A, B and C, focus
 // on the development of X, Y and Z": A, B, C are backbone enterprises and X,
-// Y, Z products of the industry the passage is about.
+// Y, Z products of the industry the passage is about. Each clause of a
+// sentence ("in the X field, …; in the Y field, …") is read on its own.
 func (d *doc) backbone(s *sentence) {
 	if s.heading {
 		return
 	}
+	from := 0
+	for i, t := range s.toks {
+		if t.raw == ";" || t.raw == "；" {
+			d.backboneClause(s.clause(from, i))
+			from = i + 1
+		}
+	}
+	d.backboneClause(s.clause(from, len(s.toks)))
+}
+
+// clause is the part toks[from:to] of a sentence, as a sentence of its own
+// (its source is still the whole sentence).
+func (s *sentence) clause(from, to int) *sentence {
+	c := *s
+	c.toks = s.toks[from:to]
+	return &c
+}
+
+func (d *doc) backboneClause(s *sentence) {
 	toks := s.toks
 	var firms []item
-	listEnd := -1
+	listEnd, cuePos := -1, -1
 	cue := false
 	for i := 0; i < len(toks) && firms == nil; i++ {
 		if s.masked(toks[i].start) {
@@ -27,7 +48,7 @@ func (d *doc) backbone(s *sentence) {
 			j++
 		}
 		if j > i && j < len(toks) && d.v.enterpriseNoun[toks[j].norm] {
-			cue = true
+			cue, cuePos = true, j
 			if n, _ := d.v.listIntro.match(toks, j+1); n > 0 {
 				firms, listEnd = d.nameList(s, j+1+n, d.splitNames)
 			}
@@ -37,11 +58,11 @@ func (d *doc) backbone(s *sentence) {
 		if n, _ := d.v.backboneLead.match(toks, i); n > 0 && i+n < len(toks) && capitalized(toks[i+n]) && !d.v.nonName[toks[i+n].norm] {
 			items, end := d.nameList(s, i+n, d.splitNames)
 			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) == kg.KindEnterprise || followsOther(toks, end)) {
-				firms, listEnd, cue = items, end, true
+				firms, listEnd, cue, cuePos = items, end, true, i
 			}
 		}
 	}
-	products, prodFrom := d.products(s, max(listEnd, 0), cue)
+	products, prodFrom := d.products(s, max(listEnd, cuePos, 0), cue)
 	if len(firms) == 0 && len(products) == 0 {
 		return
 	}
@@ -83,10 +104,18 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		if n == 0 {
 			continue
 		}
-		items, end := d.phraseList(s, i+n, 8)
-		if !cue && !(end >= 1 && end < len(toks) && toks[end-1].norm == "other" && (toks[end].norm == "product")) {
+		// A list closed by "and other products" needs no guessing where it ends.
+		closed := false
+		for k := i + n; k+2 < len(toks) && !isClauseEnd(toks[k].raw); k++ {
+			if toks[k].norm == "and" && toks[k+1].norm == "other" && toks[k+2].norm == "product" {
+				closed = true
+				break
+			}
+		}
+		if !cue && !closed {
 			continue
 		}
+		items, _ := d.phraseList(s, i+n, 10, !closed)
 		var out []item
 		for _, it := range items {
 			it = trimItem(toks, it)
@@ -145,15 +174,24 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 		}
 		return false
 	}
-	for _, m := range d.scanIndustries(s, false) {
-		if inFirms(m.from) {
-			continue
-		}
+	for _, m := range d.scanIndustries(s, true, true) {
 		w := 3.0
-		if m.from >= prodFrom {
+		switch {
+		case inFirms(m.from):
+			w = 1 // in an enterprise's name: "Hongyun Ceramics"
+		case m.to-m.from == 1 && !(m.to < len(s.toks) && isIndustryWord(s.toks[m.to].norm)):
+			continue // a bare one-word name elsewhere is too vague
+		case m.from >= prodFrom:
 			w = 1.5 // named inside the product list: "new energy vehicles"
 		}
 		add(m.ent, w)
+	}
+	// The sentence before, in the same paragraph, may name the industry:
+	// "Promote ceramics, garments … Relying on A, B and other enterprises, …".
+	if prev := d.prevSentence(s); prev != nil {
+		for _, m := range d.scanIndustries(prev, false) {
+			add(m.ent, 1)
+		}
 	}
 	for sec := s.sec; sec != nil; sec = sec.parent {
 		for _, e := range d.secIndustries[sec] {
@@ -210,4 +248,18 @@ func (d *doc) industryKeywords(e *kg.Entity) map[string]bool {
 		}
 	}
 	return kw
+}
+
+// prevSentence is the sentence before s on the same line, or nil.
+func (d *doc) prevSentence(s *sentence) *sentence {
+	for i, x := range d.sents {
+		if x.start == s.start && i > 0 {
+			p := d.sents[i-1]
+			if !strings.Contains(d.data[p.end:s.start], "\n") && !p.heading {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
 }

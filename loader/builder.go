@@ -102,10 +102,23 @@ func nameKey(name string) string {
 		if t.punct() {
 			continue
 		}
-		words = append(words, t.norm)
+		words = append(words, synonym(t.norm))
 	}
 	if len(words) > 1 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
 		words = words[1:]
 	}
 	return strings.Join(words, " ")
+}
+
+// synonym maps spelling variants of the genre's translations to one form.
+func synonym(w string) string {
+	switch w {
+	case "hi-tech", "high-technology", "hightech":
+		return "high-tech"
+	case "centre":
+		return "center"
+	case "programme":
+		return "program"
+	}
+	return w
 }

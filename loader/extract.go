@@ -105,14 +105,25 @@ func (d *doc) citedTitle(s *sentence, at int) string {
 
 // responsibleUnits reads "Responsible units: A, B, C" (and "Lead unit: X;
 // cooperating units: Y"), linking each unit to the section the line covers.
+//
+// It must see the sentences in document order: it counts the items opened
+// since the last such line to know which level a line closes.
 func (d *doc) responsibleUnits(s *sentence) {
+	if s.heading && s.sec != nil && s.start == s.sec.heading.start && s.sec.parent != nil {
+		s.sec.parent.items++
+	}
 	toks := s.toks
+	var covered *section
+	labels := 0
 	for i := 0; i < len(toks); i++ {
 		n, _ := d.v.responsible.match(toks, i)
 		if n == 0 || i+n >= len(toks) || (toks[i+n].raw != ":" && toks[i+n].raw != "：") {
 			continue
 		}
-		covered := d.coveredSection(s, i)
+		// "Lead unit: X; cooperating units: Y" covers one section.
+		if labels++; labels == 1 {
+			covered = d.coveredSection(s, i)
+		}
 		items, end := d.unitList(s, i+n+1)
 		for _, it := range items {
 			name := d.itemText(s, it)
@@ -152,9 +163,8 @@ func (d *doc) coveredSection(s *sentence, i int) *section {
 	if cur.parent != nil && cur.parent.items > 1 && cur.children == 0 {
 		covered = cur.parent
 	}
-	covered.items = 0
-	if covered.parent != nil {
-		covered.parent.items = 0
+	for sec := cur; sec != nil; sec = sec.parent {
+		sec.items = 0
 	}
 	return covered
 }

@@ -70,6 +70,10 @@ func (d *doc) industry(s *sentence, it item) *kg.Entity {
 		lexKey, _ := strconv.Atoi(idx)
 		key = d.v.lex.Industries[lexKey].Key
 	}
+	// "light industry", not "light": a one-word name keeps its "industry".
+	if it.to-it.from == 1 && it.to < len(s.toks) && isIndustryWord(s.toks[it.to].norm) {
+		name = d.data[s.toks[it.from].start:s.toks[it.to].end]
+	}
 	e := d.b.entity(kg.KindIndustry, key, kg.ID(kg.KindIndustry, key), name, d.source(s))
 	d.indForms.add(name, e.ID)
 	return e
@@ -111,21 +115,25 @@ func (d *doc) industryGroups(s *sentence) {
 		}
 		var members []item
 		j := i + n
+		backward, clean := true, true
 		switch {
 		case i >= 2 && toks[i-2].norm == "and" && toks[i-1].norm == "other":
-			members = d.backwardList(s, i-2, d.namesIndustry)
-		case i >= 1 && !toks[i-1].punct() && !metricStop[toks[i-1].norm] && toks[i-1].norm != "other":
+			members, clean = d.backwardListClean(s, i-2, d.namesIndustry)
+		case i >= 1 && !toks[i-1].punct() && !metricStop[toks[i-1].norm] && toks[i-1].norm != "other" && toks[i-1].norm != "top":
 			// "focus on A, B, C, D four strategic emerging industries"
-			members = d.backwardList(s, i, d.namesIndustry)
+			if members, clean = d.backwardListClean(s, i, d.namesIndustry); len(members) < 2 {
+				members = nil
+			}
 		case j < len(toks) && (toks[j].raw == ")" || toks[j].raw == "）") && d.openParenBefore(s, i) > 0:
-			members = d.backwardList(s, d.openParenBefore(s, i), d.namesIndustry)
+			members, clean = d.backwardListClean(s, d.openParenBefore(s, i), d.namesIndustry)
 		default:
+			backward = false
 			k := j
 			if k < len(toks) && isListSep(toks[k].raw) {
 				k++
 			}
 			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k+n2 < len(toks) {
-				members, _ = d.phraseList(s, k+n2, 6)
+				members, _ = d.phraseList(s, k+n2, 6, true)
 			}
 		}
 		if len(members) == 0 {
@@ -140,16 +148,23 @@ func (d *doc) industryGroups(s *sentence) {
 		d.groups[key] = g
 		// "A, B and C" are split only where the group's number asks for
 		// more members than the commas give ("paper making and food
-		// processing" but not "medical devices and consumables").
+		// processing" but not "medical devices and consumables"), and a
+		// list runs on no further than that number.
 		want, _ := d.numberAt(toks, i)
 		var parts []item
-		for k, m := range members {
-			m = trimItem(toks, m)
-			if split := d.splitAndItem(toks, m); len(parts)+len(members)-k < int(want) {
+		var terms []item
+		for _, m := range members {
+			terms = append(terms, d.splitAndItem(toks, trimItem(toks, m))...)
+		}
+		for k, m := range terms {
+			if split := d.splitAnd(toks, m); clean && len(parts)+len(terms)-k < int(want) {
 				parts = append(parts, split...)
 			} else {
 				parts = append(parts, m)
 			}
+		}
+		if len(parts) > int(want) && !backward {
+			parts = parts[:int(want)]
 		}
 		for _, part := range parts {
 			if ind := d.industry(s, part); ind != nil {
@@ -180,8 +195,17 @@ func (d *doc) openParenBefore(s *sentence, i int) int {
 // "grow", "such as") starts the list after the cue; an element that ok
 // rejects ends it.
 func (d *doc) backwardList(s *sentence, e int, ok func([]token, item) bool) []item {
+	items, _ := d.backwardListClean(s, e, ok)
+	return items
+}
+
+// backwardListClean is backwardList that also tells whether the list's
+// start was found (a cue or the clause start) rather than cut at an element
+// that ok rejected, after which the first member is unknown.
+func (d *doc) backwardListClean(s *sentence, e int, ok func([]token, item) bool) ([]item, bool) {
 	toks := s.toks
 	var items []item
+	clean := true
 	end := e
 	for k := e - 1; k >= -1; k-- {
 		if k >= 0 && !isListSep(toks[k].raw) && !isClauseEnd(toks[k].raw) && toks[k].raw != "(" && toks[k].raw != "（" {
@@ -202,6 +226,7 @@ func (d *doc) backwardList(s *sentence, e int, ok func([]token, item) bool) []it
 		if it.to > it.from && ok(toks, it) {
 			items = append(items, it)
 		} else if cue < 0 {
+			clean = false
 			break
 		}
 		if cue >= 0 || k < 0 || !isListSep(toks[k].raw) {
@@ -213,7 +238,7 @@ func (d *doc) backwardList(s *sentence, e int, ok func([]token, item) bool) []it
 	for a, b := 0, len(items)-1; a < b; a, b = a+1, b-1 {
 		items[a], items[b] = items[b], items[a]
 	}
-	return items
+	return items, clean
 }
 
 // industryLists finds lists of industries not tied to a group: "A, B and C
@@ -241,7 +266,7 @@ func (d *doc) industryLists(s *sentence) {
 			} else {
 				continue
 			}
-			items, _ = d.phraseList(s, k, 6)
+			items, _ = d.phraseList(s, k, 6, true)
 		default:
 			continue
 		}
@@ -279,7 +304,7 @@ func (d *doc) namesIndustry(toks []token, it item) bool {
 	it = trimItem(toks, it)
 	words := toks[it.from:it.to]
 	n := countWords(words)
-	if n == 0 || n > 6 || d.v.clauseVerb[words[0].norm] {
+	if n == 0 || n > 6 || d.v.clauseVerb[words[0].norm] || d.v.nonName[words[0].norm] {
 		return false
 	}
 	generic := true
@@ -343,8 +368,10 @@ func (d *doc) headingIndustry(sec *section) {
 // scanIndustries finds the industries a sentence names: forms the document
 // already used for an industry, and vocabulary terms (creating the industry).
 // One-word names count only before "industry", unless weak is set (target
-// subjects: "the city's food, new materials … income").
-func (d *doc) scanIndustries(s *sentence, weak bool) []industryMention {
+// subjects: "the city's food, new materials … income"). Words inside proper
+// names ("Institute of Advanced Materials") are skipped unless inNames.
+func (d *doc) scanIndustries(s *sentence, weak bool, inNames ...bool) []industryMention {
+	names := len(inNames) > 0 && inNames[0]
 	var out []industryMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
@@ -352,8 +379,10 @@ func (d *doc) scanIndustries(s *sentence, weak bool) []industryMention {
 		if t.punct() || s.masked(t.start) {
 			continue
 		}
-		// Inside a proper name ("Qiangnai Building Materials") is no industry.
-		if capitalized(t) && i > 0 && !toks[i-1].punct() && capitalized(toks[i-1]) {
+		// Inside a proper name ("Qiangnai Building Materials", "Institute of
+		// Advanced Materials") is no industry.
+		inName := capitalized(t) && i > 0 && !toks[i-1].punct()
+		if inName && !names {
 			continue
 		}
 		var ent *kg.Entity
@@ -368,7 +397,7 @@ func (d *doc) scanIndustries(s *sentence, weak bool) []industryMention {
 			key := d.v.lex.Industries[idx].Key
 			if e := d.b.lookup(kg.KindIndustry, key); e != nil {
 				ent, n = e, ln
-			} else if !modifier(toks, i+ln) {
+			} else if !modifier(toks, i+ln) && !inName {
 				// A new industry, unless the term only qualifies a noun
 				// ("integrated circuit packaging").
 				ent, n = d.industry(s, item{i, i + ln}), ln
@@ -394,4 +423,19 @@ func modifier(toks []token, j int) bool {
 		return false
 	}
 	return true
+}
+
+// splitAnd splits a group member "A and B" in two wherever both sides have
+// words, unless the whole is one vocabulary term ("energy conservation and
+// environmental protection").
+func (d *doc) splitAnd(toks []token, it item) []item {
+	if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n >= it.to {
+		return []item{it}
+	}
+	for k := it.from + 1; k < it.to-1; k++ {
+		if toks[k].norm == "and" {
+			return append([]item{{it.from, k}}, d.splitAnd(toks, item{k + 1, it.to})...)
+		}
+	}
+	return []item{it}
 }

@@ -2,6 +2,8 @@ package loader
 
 import (
 	"strings"
+
+	"policykg/kg"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,9 +21,15 @@ func isClauseEnd(raw string) bool {
 	return raw == ";" || raw == "；" || raw == "." || raw == "。" || raw == ":" || raw == "：" || raw == "!" || raw == "?"
 }
 
+// capitalized reports whether a token starts like a name: a capital, a
+// digit, a CJK letter, or a lower-case letter before a capital ("iFlytek").
 func capitalized(t token) bool {
-	r, _ := utf8.DecodeRuneInString(t.raw)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || (r > 0x2e80 && unicode.IsLetter(r))
+	r, n := utf8.DecodeRuneInString(t.raw)
+	if unicode.IsUpper(r) || unicode.IsDigit(r) || (r > 0x2e80 && unicode.IsLetter(r)) {
+		return true
+	}
+	r2, _ := utf8.DecodeRuneInString(t.raw[n:])
+	return unicode.IsLower(r) && unicode.IsUpper(r2)
 }
 
 // nameJoiners may stand inside a proper name in lower case.
@@ -31,9 +39,10 @@ var nameJoiners = map[string]bool{"of": true, "and": true, "the": true, "for": t
 // "A, B and other enterprises". It stops at the first element that does not
 // start with a capital (the clause goes on: "…, focus on X"), at a clause
 // end, or after "and other …"/"etc.". splitAnd decides whether "L and R"
-// is two names (given L's tokens) or one ("University of Science and
-// Technology"). It returns the items and the index after the list.
-func (d *doc) nameList(s *sentence, i int, splitAnd func(l []token) bool) ([]item, int) {
+// is two names or one ("University of Science and Technology"), given L and
+// R up to the next "and" or separator. It returns the items and the index
+// after the list.
+func (d *doc) nameList(s *sentence, i int, splitAnd func(l, r []token) bool) ([]item, int) {
 	toks := s.toks
 	var items []item
 	cur := -1
@@ -69,7 +78,7 @@ func (d *doc) nameList(s *sentence, i int, splitAnd func(l []token) bool) ([]ite
 		case isClauseEnd(t.raw), t.norm == "etc":
 			flush(j)
 			goto done
-		case t.norm == "and" || t.norm == "as" && j+2 < len(toks) && toks[j+1].norm == "well" && toks[j+2].norm == "a":
+		case t.norm == "and" || t.norm == "as" && j+2 < len(toks) && toks[j+1].norm == "well" && toks[j+2].norm == "as":
 			skip := 0
 			if t.norm == "as" {
 				skip = 2
@@ -83,7 +92,7 @@ func (d *doc) nameList(s *sentence, i int, splitAnd func(l []token) bool) ([]ite
 				j += skip
 				continue // ", and D"
 			}
-			if j+1+skip < len(toks) && capitalized(toks[j+1+skip]) && splitAnd(toks[cur:j]) {
+			if j+1+skip < len(toks) && capitalized(toks[j+1+skip]) && splitAnd(toks[cur:j], nextName(toks, j+1+skip)) {
 				flush(j)
 				j += skip
 				continue
@@ -96,6 +105,8 @@ func (d *doc) nameList(s *sentence, i int, splitAnd func(l []token) bool) ([]ite
 			if cur < 0 {
 				goto done
 			}
+		case cur < 0 && t.norm == "the" && j+1 < len(toks) && capitalized(toks[j+1]):
+			continue // "…, the China Academy of …"
 		case cur < 0:
 			if !capitalized(t) || d.v.nonName[t.norm] {
 				goto done
@@ -115,19 +126,27 @@ done:
 	return items, j
 }
 
-// splitNames is splitAnd for lists of enterprise names: "Wave Group and
-// China Tongzhou" is two names, "University of Science and Technology" one.
-func (d *doc) splitNames(l []token) bool {
-	words := 0
-	for _, t := range l {
-		if t.norm == "of" {
-			return false
-		}
-		if !t.punct() {
-			words++
-		}
+// nextName returns the tokens from toks[i] up to the next "and", separator
+// or clause end.
+func nextName(toks []token, i int) []token {
+	j := i
+	for j < len(toks) && toks[j].norm != "and" && !isListSep(toks[j].raw) && !isClauseEnd(toks[j].raw) {
+		j++
 	}
-	return words >= 2 || d.v.orgKind(tokensText(l)) != ""
+	return toks[i:j]
+}
+
+// splitNames is splitAnd for lists of names: "Wave Group and China
+// Tongzhou" and "China Academy of Machinery Science and Technology and
+// Luoyang Institute" are two names, "University of Science and Technology"
+// and "Science and Technology Bureau" one.
+func (d *doc) splitNames(l, r []token) bool {
+	if hasWord(l, "of") {
+		// Inside "X of A and B" only a name with its own head word splits.
+		kl, kr := d.v.orgKind(tokensText(l)), d.v.orgKind(tokensText(r))
+		return kl != "" && (kr == kg.KindInstitution || kr == kg.KindGovernmentUnit || d.v.corporateEnd(r))
+	}
+	return countWords(l) >= 2 || d.v.orgKind(tokensText(l)) != ""
 }
 
 func tokensText(toks []token) string {
@@ -144,8 +163,9 @@ func tokensText(toks []token) string {
 // phraseList reads a list of lower-case phrases (industries, products)
 // starting at toks[i] and running to the end of the clause: "A, B, C and
 // other products", "A, B as well as C". Elements that begin with a verb
-// starting a new clause end it, as does an element longer than maxWords.
-func (d *doc) phraseList(s *sentence, i, maxWords int) ([]item, int) {
+// starting a new clause end it (unless verbs is false: the caller knows
+// where the list ends), as does an element longer than maxWords.
+func (d *doc) phraseList(s *sentence, i, maxWords int, verbs bool) ([]item, int) {
 	toks := s.toks
 	var items []item
 	cur := -1
@@ -186,7 +206,7 @@ func (d *doc) phraseList(s *sentence, i, maxWords int) ([]item, int) {
 			t.norm == "and" && j+2 < len(toks) && toks[j+1].norm == "so" && toks[j+2].norm == "on":
 			flush(j)
 			return items, j + 2
-		case t.norm == "as" && j+2 < len(toks) && toks[j+1].norm == "well" && toks[j+2].norm == "a":
+		case t.norm == "as" && j+2 < len(toks) && toks[j+1].norm == "well" && toks[j+2].norm == "as":
 			if !flush(j) {
 				return items, j
 			}
@@ -198,11 +218,11 @@ func (d *doc) phraseList(s *sentence, i, maxWords int) ([]item, int) {
 			j++
 		case cur < 0 && t.norm == "and":
 			// ", and D": the conjunction, unless a verb follows ("and accelerate").
-			if j+1 < len(toks) && d.v.clauseVerb[toks[j+1].norm] {
+			if verbs && j+1 < len(toks) && d.v.clauseVerb[toks[j+1].norm] {
 				return items, j
 			}
 		case cur < 0:
-			if d.v.clauseVerb[t.norm] && len(items) > 0 {
+			if verbs && d.v.clauseVerb[t.norm] && len(items) > 0 {
 				return items, j
 			}
 			if t.punct() && t.raw != "\"" && t.raw != "“" {
@@ -257,6 +277,10 @@ func (d *doc) splitAndItem(toks []token, it item) []item {
 		if toks[k].norm != "and" {
 			continue
 		}
+		// "biomedicine and new generation information technology": two terms.
+		if d.wholeTerm(toks, item{it.from, k}) && d.wholeTerm(toks, item{k + 1, it.to}) && !d.wholeTerm(toks, it) {
+			return []item{{it.from, k}, {k + 1, it.to}}
+		}
 		if countWords(toks[it.from:k]) >= 2 && countWords(toks[k+1:it.to]) >= 2 && !hasWord(toks[it.from:k], "of") {
 			if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n >= k {
 				return []item{it}
@@ -275,4 +299,11 @@ func hasWord(toks []token, w string) bool {
 		}
 	}
 	return false
+}
+
+// wholeTerm reports whether toks[it] is exactly an industry term of the
+// vocabulary (with or without "industry" after it).
+func (d *doc) wholeTerm(toks []token, it item) bool {
+	n, _ := d.v.industries.match(toks[:it.to], it.from)
+	return n > 0 && (it.from+n == it.to || it.from+n == it.to-1 && isIndustryWord(toks[it.to-1].norm))
 }

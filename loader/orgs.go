@@ -21,24 +21,43 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 				from--
 				continue
 			}
-			// "Science and Technology Bureau": a joiner between capitals.
+			// "Science and Technology Bureau": a joiner between capitals,
+			// unless what precedes it is a name of its own ("China Academy
+			// of Sciences and Luoyang Institute").
 			if (t.norm == "and" || t.norm == "&") && from >= 2 && capitalized(toks[from-2]) && !toks[from-2].punct() && !d.v.nonName[toks[from-2].norm] {
+				run := from - 2
+				for run > 0 {
+					p := toks[run-1]
+					if capitalized(p) && !p.punct() && !d.v.nonName[p.norm] || (p.norm == "of" || p.norm == "and") && run >= 2 && capitalized(toks[run-2]) {
+						run--
+						continue
+					}
+					break
+				}
+				if k := d.v.orgKind(tokensText(toks[run : from-1])); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
+					break
+				}
 				from -= 2
 				continue
 			}
 			break
 		}
 		to := i + n
-		// "University of Science and Technology".
+		// "University of Science and Technology", but not "… Technology and
+		// Luoyang Institute", a name with its own head word.
 		for to+1 < len(toks) && (toks[to].norm == "of" || (toks[to].norm == "and" && hasWord(toks[i:to], "of"))) && capitalized(toks[to+1]) && !toks[to+1].punct() {
-			to += 2
-			for to < len(toks) && capitalized(toks[to]) && !toks[to].punct() {
-				to++
+			end := to + 1
+			for end < len(toks) && capitalized(toks[end]) && !toks[end].punct() {
+				end++
 			}
+			if k := d.v.orgKind(tokensText(toks[to+1 : end])); toks[to].norm == "and" && (k == kg.KindInstitution || k == kg.KindGovernmentUnit) {
+				break
+			}
+			to = end
 		}
-		if to-from == n && n == 1 {
+		if from == i && to == i+n {
 			i = to - 1
-			continue // a bare "University"
+			continue // a bare "University", "(Jiaozuo) Industrial Park"
 		}
 		name := d.data[toks[from].start:toks[to-1].end]
 		k := d.v.orgKind(name)

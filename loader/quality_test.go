@@ -206,8 +206,10 @@ func sourceNames(e kg.Entity) bool {
 	return false
 }
 
-func sameInt(a, b *int) bool       { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
-func sameFloat(a, b *float64) bool { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
+func sameInt(a, b *int) bool { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
+func sameFloat(a, b *float64) bool {
+	return (a == nil && b == nil) || (a != nil && b != nil && *a == *b)
+}
 func deref(p *int) any {
 	if p == nil {
 		return nil

@@ -178,7 +178,6 @@ func (d *doc) openSection(parent *section, style string, ln span, n int) *sectio
 	path := ""
 	if parent != nil {
 		parent.children++
-		parent.items++
 		sec.depth = parent.depth + 1
 		path = strings.TrimPrefix(parent.entity.ID, kg.KindSection.Slug()+"/"+d.slug+"/") + "." + strconv.Itoa(parent.children)
 	} else {

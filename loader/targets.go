@@ -252,7 +252,7 @@ var metricStop = map[string]bool{
 func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 	toks := s.toks
 	var prevMetric string
-	segStart := 0
+	segStart, metricEnd := 0, 0
 	for a := 0; a < len(qs); {
 		b := a + 1
 		for b < len(qs) && listGlue(toks[qs[b-1].to:qs[b].from]) {
@@ -276,7 +276,15 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 				subjFrom = k + 1
 			}
 		}
+		// The clause after the previous list may be that list's metric
+		// ("more than 120 leading talents and more than 8 leading teams").
+		start = max(start, metricEnd)
+		subjects, subjEnd := d.targetSubjects(s, subjFrom, group[0].from)
+		// The metric follows the subjects: "A, B and C main business income".
+		start = max(start, subjEnd)
+		propagate(group)
 		metric, mFrom, mTo := d.metric(s, start, group)
+		metricEnd = max(metricEnd, mTo)
 		if strings.HasSuffix(metric, " of") && prevMetric != "" {
 			metric += " " + prevMetric
 		}
@@ -284,7 +292,6 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 			metric = prevMetric
 		}
 		prevMetric = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(metric, " added"), " new"))
-		subjects := d.targetSubjects(s, subjFrom, group[0].from)
 		for k, q := range group {
 			var subj []*kg.Entity
 			switch {
@@ -358,23 +365,42 @@ func (d *doc) isYearTok(t token) bool {
 }
 
 // targetSubjects are the industries (or else the industry groups) named in
-// toks[from:to] of a sentence.
-func (d *doc) targetSubjects(s *sentence, from, to int) []*kg.Entity {
+// toks[from:to] of a sentence, and the index after the last name of either.
+func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, int) {
 	var out []*kg.Entity
+	end := from
 	for _, m := range d.scanIndustries(s, true) {
 		if m.from >= from && m.to <= to {
 			out = appendUnique(out, m.ent)
+			end = max(end, m.to)
 		}
 	}
-	if len(out) > 0 {
-		return out
-	}
+	var groups []*kg.Entity
 	for k := from; k < to; k++ {
 		if n, key := d.groupAt(s.toks, k); n > 0 && d.groups[key] != nil {
-			out = appendUnique(out, d.groups[key])
+			groups = appendUnique(groups, d.groups[key])
+			end = max(end, k+n)
 		}
 	}
-	return out
+	if len(out) == 0 {
+		out = groups
+	}
+	return out, end
+}
+
+// propagate shares a list's comparator forward and its unit backward: "more
+// than 50 billion yuan, 50 billion yuan" and "3, 5 and 7 billion yuan".
+func propagate(group []quantity) {
+	for k := 1; k < len(group); k++ {
+		if group[k].cmp == kg.Equal && group[k-1].cmp != kg.Range {
+			group[k].cmp = group[k-1].cmp
+		}
+	}
+	for k := len(group) - 2; k >= 0; k-- {
+		if group[k].unit == "count" {
+			group[k].unit = group[k+1].unit
+		}
+	}
 }
 
 // target adds (or, for a goal stated again, adds a source to) a Target.

@@ -259,3 +259,13 @@ func lastWord(toks []token, j int) bool {
 }
 
 func lower(s string) string { return strings.ToLower(s) }
+
+// corporateEnd reports whether a name ends with a corporate suffix ("Co., Ltd.").
+func (v *vocab) corporateEnd(toks []token) bool {
+	for i := range toks {
+		if n, val := v.orgHeads.match(toks, i); n > 0 && val == corporateSuffix && lastWord(toks, i+n) {
+			return true
+		}
+	}
+	return false
+}
