@@ -22,15 +22,18 @@ func ID(k Kind, parts ...string) string {
 	return b.String()
 }
 
-// Slug lowercases s and keeps ASCII letters, digits and dots, joining the
-// runs between them with single hyphens. Non-ASCII letters are kept as they
-// are so that names in other scripts still give distinct, stable slugs.
+// Slug lowercases s and keeps letters and digits, joining the runs between
+// them with single hyphens; a dot between two digits stays ("2.5"). Letters
+// of other scripts are kept so that such names still give distinct, stable
+// slugs.
 func Slug(s string) string {
 	var b strings.Builder
+	rs := []rune(strings.ToLower(s))
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for i, r := range rs {
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r > 0x7f && isLetterOrDigit(r):
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 0x7f && isLetterOrDigit(r),
+			r == '.' && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
@@ -42,7 +45,7 @@ func Slug(s string) string {
 			dash = true
 		}
 	}
-	return strings.Trim(b.String(), ".")
+	return b.String()
 }
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -132,7 +132,11 @@ func (d *doc) industryGroups(s *sentence) {
 			if k < len(toks) && isListSep(toks[k].raw) {
 				k++
 			}
-			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k+n2 < len(toks) {
+			n2, _ := d.v.listIntro.match(toks, k)
+			if n2 == 0 && k == j && k < len(toks) && toks[k].norm == "of" {
+				n2 = 1 // "the three pillar industries of A, B and C"
+			}
+			if n2 > 0 && k+n2 < len(toks) {
 				members, _ = d.phraseList(s, k+n2, 6, true)
 			}
 		}

@@ -1,0 +1,390 @@
+package loader
+
+import (
+	"strings"
+	"testing"
+
+	"policykg/kg"
+)
+
+// Unit tests of the extractors, each on short passages phrased differently
+// from the seed, as other cities' programs are.
+
+func entityNamed(g *kg.Graph, kind kg.Kind, name string) *kg.Entity {
+	for i, e := range g.Entities {
+		if e.Kind != kind {
+			continue
+		}
+		if strings.EqualFold(e.Name, name) {
+			return &g.Entities[i]
+		}
+		for _, a := range e.Aliases {
+			if strings.EqualFold(a, name) {
+				return &g.Entities[i]
+			}
+		}
+	}
+	return nil
+}
+
+func mustEntity(t *testing.T, g *kg.Graph, kind kg.Kind, name string) *kg.Entity {
+	t.Helper()
+	e := entityNamed(g, kind, name)
+	if e == nil {
+		var have []string
+		for _, x := range g.Entities {
+			if x.Kind == kind {
+				have = append(have, x.Name)
+			}
+		}
+		t.Fatalf("no %s %q; have %q", kind, name, have)
+	}
+	return e
+}
+
+func byID(t *testing.T, g *kg.Graph, id string) *kg.Entity {
+	t.Helper()
+	for i := range g.Entities {
+		if g.Entities[i].ID == id {
+			return &g.Entities[i]
+		}
+	}
+	t.Fatalf("no entity %q", id)
+	return nil
+}
+
+func hasRelation(g *kg.Graph, typ kg.RelationType, from, to string) bool {
+	for _, r := range g.Relations {
+		if r.Type == typ && r.From == from && r.To == to {
+			return true
+		}
+	}
+	return false
+}
+
+func mustRelate(t *testing.T, g *kg.Graph, typ kg.RelationType, from, to *kg.Entity) {
+	t.Helper()
+	if !hasRelation(g, typ, from.ID, to.ID) {
+		var have []string
+		for _, r := range g.Relations {
+			if r.Type == typ {
+				have = append(have, r.From+" → "+r.To)
+			}
+		}
+		t.Fatalf("no %s %s → %s; have %q", typ, from.ID, to.ID, have)
+	}
+}
+
+func count(g *kg.Graph, kind kg.Kind) int {
+	n := 0
+	for _, e := range g.Entities {
+		if e.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+func TestOutline(t *testing.T) {
+	cases := []struct {
+		name   string
+		text   string
+		want   map[string]string // section name → parent name ("" = program)
+		number map[string]string
+	}{
+		{
+			name: "roman, parenthesised digits, digits",
+			text: "Program\n\nI. General requirements\n\n(1) Guiding ideology.\n\n(2) Main goals.\n\n1. Grow the industry. Body text.\n\n2. Build platforms.\n\nII. Key tasks\n\n(1) Build clusters.\n",
+			want: map[string]string{
+				"General requirements": "", "Guiding ideology": "General requirements", "Main goals": "General requirements",
+				"Grow the industry": "Main goals", "Build platforms": "Main goals", "Key tasks": "", "Build clusters": "Key tasks",
+			},
+			number: map[string]string{"General requirements": "I.", "Guiding ideology": "(1)", "Grow the industry": "1."},
+		},
+		{
+			name: "ordinal words with mixed letters and roman numerals",
+			text: "Program\n\nFirst, the overall requirements\n\n(a) the basic idea.\n\n(ii) Work objectives.\n\nSecond, the key tasks\n\n(a) Develop enterprises.\n\n1. Cultivate leaders. More text here.\n",
+			want: map[string]string{
+				"the overall requirements": "", "the basic idea": "the overall requirements", "Work objectives": "the overall requirements",
+				"the key tasks": "", "Develop enterprises": "the key tasks", "Cultivate leaders": "Develop enterprises",
+			},
+			number: map[string]string{"the overall requirements": "First", "Work objectives": "(ii)"},
+		},
+		{
+			name: "cardinal words and roman lower case",
+			text: "Program\n\nOne, the general requirements\n\n(i) The general idea.\n\nTwo, the key tasks\n\n(i) Optimize the structure.\n",
+			want: map[string]string{
+				"the general requirements": "", "The general idea": "the general requirements", "the key tasks": "", "Optimize the structure": "the key tasks",
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseText(t, c.text)
+			program := mustEntity(t, g, kg.KindPolicyDocument, "Program")
+			if n := count(g, kg.KindSection); n != len(c.want) {
+				t.Errorf("%d sections, want %d", n, len(c.want))
+			}
+			for name, parent := range c.want {
+				sec := mustEntity(t, g, kg.KindSection, name)
+				to := program
+				if parent != "" {
+					to = mustEntity(t, g, kg.KindSection, parent)
+				}
+				mustRelate(t, g, kg.PartOf, sec, to)
+			}
+			for name, num := range c.number {
+				if got := mustEntity(t, g, kg.KindSection, name).Number; got != num {
+					t.Errorf("section %q number = %q, want %q", name, got, num)
+				}
+			}
+		})
+	}
+}
+
+func TestBackbone(t *testing.T) {
+	cases := []struct {
+		name     string
+		text     string
+		industry string // ID
+		firms    []string
+		products []string
+	}{
+		{
+			name:     "leading enterprises like, industry named in the sentence",
+			text:     "Program\n\nFirst, tasks\n\n1. Grow. Relying on leading enterprises like Alpha Special Steel and Beta Metals, focus on developing stainless steel plates, high-strength rebar and other products, to make the steel industry bigger and stronger.\n",
+			industry: "industry/steel", firms: []string{"Alpha Special Steel", "Beta Metals"}, products: []string{"stainless steel plates", "high-strength rebar"},
+		},
+		{
+			name:     "key enterprises including, industry only in the heading",
+			text:     "Program\n\nI. Key tasks\n\n(2) Biomedicine industry.\n\nSupported by key enterprises including Gamma Pharmaceutical, Delta Biotech and Epsilon Medical, focus on the development of recombinant vaccines, diagnostic reagents and other products.\n",
+			industry: "industry/biomedicine", firms: []string{"Gamma Pharmaceutical", "Delta Biotech", "Epsilon Medical"}, products: []string{"recombinant vaccines", "diagnostic reagents"},
+		},
+		{
+			name:     "led by, industry inferred from the products among the group's members",
+			text:     "Program\n\nFirst, tasks\n\n(a) Expand the three emerging industries.\n\nCultivate new energy, new materials, electronic information and other three emerging industries. Led by Zeta Optoelectronics, Eta Circuits and Theta Display, the city will focus on chips, sensors, display panels and other products.\n",
+			industry: "industry/electronic-information", firms: []string{"Zeta Optoelectronics", "Eta Circuits", "Theta Display"}, products: []string{"chips", "sensors", "display panels"},
+		},
+		{
+			name:     "relying on A and other enterprises",
+			text:     "Program\n\nFirst, tasks\n\n1. Food. Relying on Iota Foods, Kappa Grain and other enterprises, develop quick-frozen dumplings, noodles and other products, to strengthen the food industry.\n",
+			industry: "industry/food", firms: []string{"Iota Foods", "Kappa Grain"}, products: []string{"quick-frozen dumplings", "noodles"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseText(t, c.text)
+			ind := byID(t, g, c.industry)
+			for _, f := range c.firms {
+				mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, f), ind)
+			}
+			for _, p := range c.products {
+				mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), ind)
+			}
+			if n := count(g, kg.KindEnterprise); n != len(c.firms) {
+				t.Errorf("%d enterprises, want %d", n, len(c.firms))
+			}
+			if n := count(g, kg.KindProduct); n != len(c.products) {
+				t.Errorf("%d products, want %d", n, len(c.products))
+			}
+		})
+	}
+}
+
+func TestNoInventedLinks(t *testing.T) {
+	// A passage with enterprises and no industry at all links nothing.
+	g := parseText(t, "Program\n\nFirst, tasks\n\nRelying on backbone enterprises such as Alpha Group and Beta Holdings, improve management.\n")
+	for _, r := range g.Relations {
+		if r.Type == kg.BackboneOf || r.Type == kg.ProductOf {
+			t.Errorf("invented %s %s → %s", r.Type, r.From, r.To)
+		}
+	}
+	mustEntity(t, g, kg.KindEnterprise, "Alpha Group")
+	mustEntity(t, g, kg.KindEnterprise, "Beta Holdings")
+}
+
+func TestIndustryGroups(t *testing.T) {
+	cases := []struct {
+		name    string
+		text    string
+		group   string
+		members []string
+	}{
+		{"and other N", "P\n\nAccelerate the development of equipment manufacturing, automotive and parts, food and other three major industries.", "three major industries", []string{"equipment manufacturing", "automotive and parts", "food"}},
+		{"such as", "P\n\nUpgrade the three traditional industries, such as the textile industry, paper making, aluminum processing.", "three traditional industries", []string{"textile industry", "paper making", "aluminum processing"}},
+		{"parenthesised", "P\n\nStrengthen battery and new energy, lifting equipment, medical devices and consumables (the three characteristic industries).", "three characteristic industries", []string{"battery and new energy", "lifting equipment", "medical devices and consumables"}},
+		{"of, split by the count", "P\n\nGrow the three pillar industries of equipment manufacturing, paper making and food processing.", "three pillar industries", []string{"equipment manufacturing", "paper making", "food processing"}},
+		{"colon", "P\n\nCultivate the four emerging industries: new energy, new materials, biomedicine and rail transit.", "four emerging industries", []string{"new energy", "new materials", "biomedicine", "rail transit"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseText(t, c.text)
+			grp := mustEntity(t, g, kg.KindIndustryGroup, c.group)
+			for _, m := range c.members {
+				mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), grp)
+			}
+			n := 0
+			for _, r := range g.Relations {
+				if r.Type == kg.MemberOf {
+					n++
+				}
+			}
+			if n != len(c.members) {
+				t.Errorf("%d members, want %d", n, len(c.members))
+			}
+		})
+	}
+}
+
+func TestResponsibleUnits(t *testing.T) {
+	text := "Program\n\nFirst, tasks\n\n(a) Build platforms.\n\n1. One item.\n\n2. Another item.\n\nLead departments: Municipal Bureau of Commerce, Municipal Finance Bureau and Municipal Education Bureau\n\n" +
+		"(b) Grow talent.\n\n1. Train people.\n\nLead unit: Municipal Commerce Bureau; cooperating units: Municipal Human Resources and Social Security Bureau, Henan University of Science and Technology\n\n" +
+		"2. Attract teams. Offer grants. (Responsible unit: Municipal Development and Reform Commission)\n"
+	g := parseText(t, text)
+	commerce := mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Bureau of Commerce")
+	if !strings.EqualFold(commerce.Aliases[0], "Municipal Commerce Bureau") {
+		t.Errorf("commerce aliases = %q", commerce.Aliases)
+	}
+	build := mustEntity(t, g, kg.KindSection, "Build platforms")
+	train := mustEntity(t, g, kg.KindSection, "Train people")
+	attract := mustEntity(t, g, kg.KindSection, "Attract teams")
+	for _, u := range []string{"Municipal Bureau of Commerce", "Municipal Finance Bureau", "Municipal Education Bureau"} {
+		mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, u), build)
+	}
+	mustRelate(t, g, kg.ResponsibleFor, commerce, train)
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Human Resources and Social Security Bureau"), train)
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindInstitution, "Henan University of Science and Technology"), train)
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Development and Reform Commission"), attract)
+	if n := count(g, kg.KindGovernmentUnit); n != 5 {
+		t.Errorf("%d government units, want 5", n)
+	}
+}
+
+func TestCitations(t *testing.T) {
+	text := "Program\n\nIn accordance with the \"Opinions on Accelerating Growth\" (Bao Zheng [2020] No. 7), develop this program.\n\nFirst, measures\n\n(a) Funds. Implement the \"Measures on Funds\" (Wu Zheng Ban [2021] 15) and Bao Zheng [2020] No. 7.\n"
+	g := parseText(t, text)
+	program := mustEntity(t, g, kg.KindPolicyDocument, "Program")
+	a := mustEntity(t, g, kg.KindPolicyDocument, "Opinions on Accelerating Growth")
+	b := mustEntity(t, g, kg.KindPolicyDocument, "Measures on Funds")
+	if a.Code != "Bao Zheng [2020] No. 7" || b.Code != "Wu Zheng Ban [2021] 15" {
+		t.Errorf("codes = %q, %q", a.Code, b.Code)
+	}
+	funds := mustEntity(t, g, kg.KindSection, "Funds")
+	mustRelate(t, g, kg.Cites, program, a)
+	mustRelate(t, g, kg.Cites, funds, b)
+	mustRelate(t, g, kg.Cites, funds, a) // cited again by code alone
+	if n := count(g, kg.KindPolicyDocument); n != 3 {
+		t.Errorf("%d policy documents, want 3", n)
+	}
+	if n := count(g, kg.KindTarget); n != 0 {
+		t.Errorf("codes made %d targets", n)
+	}
+}
+
+func TestPartners(t *testing.T) {
+	text := "Program\n\nDeepen the cooperation with Alpha University, the Beta Academy of Sciences and Gamma Institute of Technology, and build joint laboratories. Strengthen the cooperation with Delta, Epsilon and other e-commerce platforms."
+	g := parseText(t, text)
+	program := mustEntity(t, g, kg.KindPolicyDocument, "Program")
+	for _, n := range []string{"Alpha University", "Beta Academy of Sciences", "Gamma Institute of Technology"} {
+		mustRelate(t, g, kg.PartnerOf, mustEntity(t, g, kg.KindInstitution, n), program)
+	}
+	for _, n := range []string{"Delta", "Epsilon"} {
+		mustRelate(t, g, kg.PartnerOf, mustEntity(t, g, kg.KindEnterprise, n), program)
+	}
+}
+
+type wantTarget struct {
+	year     int // 0: none
+	value    float64
+	valueMax float64 // 0: none
+	unit     string
+	cmp      string
+	subject  string // industry name, "" for the program
+	sources  int
+}
+
+func TestTargets(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []wantTarget
+	}{
+		{"exceeded and percent", "P\n\nBy 2022, the number of high-tech enterprises exceeded 200, and the R&D intensity reached 2.5%.",
+			[]wantTarget{{2022, 200, 0, "count", kg.MoreThan, "", 1}, {2022, 2.5, 0, "percent", kg.Equal, "", 1}}},
+		{"ranges and words", "P\n\nBy 2021, build three to five demonstration bases and 5-10 public platforms.",
+			[]wantTarget{{2021, 3, 5, "count", kg.Range, "", 1}, {2021, 5, 10, "count", kg.Range, "", 1}}},
+		{"respectively, one value per industry", "P\n\nGrow new energy, new materials and biomedicine and other three emerging industries. Strive to 2020, the new energy, new materials, biomedicine main business income of more than 60 billion yuan, 45 billion yuan and 35 billion yuan respectively.",
+			[]wantTarget{{2020, 60, 0, "billion yuan", kg.MoreThan, "new energy", 1}, {2020, 45, 0, "billion yuan", kg.MoreThan, "new materials", 1}, {2020, 35, 0, "billion yuan", kg.MoreThan, "biomedicine", 1}}},
+		{"no less than, people, mu", "P\n\nBy 2023, introduce no less than 300 people of high-level talents, and the planting base reached 250,000 mu.",
+			[]wantTarget{{2023, 300, 0, "people", kg.AtLeast, "", 1}, {2023, 250000, 0, "mu", kg.Equal, "", 1}}},
+		{"year from an earlier sentence of the section", "P\n\n(ii) Goals.\n\nBy 2020, innovation improves markedly.\n\nThe number of provincial platforms exceeded 50; the number of incubators reached 12.",
+			[]wantTarget{{2020, 50, 0, "count", kg.MoreThan, "", 1}, {2020, 12, 0, "count", kg.Equal, "", 1}}},
+		{"repeated statement is one target", "P\n\n(a) Goals.\n\nBy 2020, the number of high-tech enterprises exceeded 100.\n\n(b) Tasks.\n\nBy 2020, the high-tech enterprises exceeded 100.",
+			[]wantTarget{{2020, 100, 0, "count", kg.MoreThan, "", 2}}},
+		{"criteria, codes and periods are no targets", "P\n\nSupport enterprises with annual revenue of less than 50 million yuan. Implement the plan (2021-2023) and (Bao Zheng [2020] No. 7). Build the four major industries.",
+			nil},
+		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",
+			[]wantTarget{{2020, 3, 5, "count", kg.Range, "", 1}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseText(t, c.text)
+			var got []kg.Entity
+			for _, e := range g.Entities {
+				if e.Kind == kg.KindTarget {
+					got = append(got, e)
+				}
+			}
+			if len(got) != len(c.want) {
+				var names []string
+				for _, e := range got {
+					names = append(names, e.Name)
+				}
+				t.Fatalf("%d targets %q, want %d", len(got), names, len(c.want))
+			}
+			for _, w := range c.want {
+				found := false
+				for _, e := range got {
+					if e.Value != w.value || (w.year == 0) != (e.Year == nil) || (e.Year != nil && *e.Year != w.year) ||
+						(w.valueMax == 0) != (e.ValueMax == nil) || (e.ValueMax != nil && *e.ValueMax != w.valueMax) {
+						continue
+					}
+					found = true
+					if e.Unit != w.unit || e.Comparator != w.cmp {
+						t.Errorf("target %v: unit %q comparator %q, want %q %q", w.value, e.Unit, e.Comparator, w.unit, w.cmp)
+					}
+					if len(e.Sources) != w.sources {
+						t.Errorf("target %v: %d sources, want %d", w.value, len(e.Sources), w.sources)
+					}
+					subject := mustEntity(t, g, kg.KindPolicyDocument, "P")
+					if w.subject != "" {
+						subject = mustEntity(t, g, kg.KindIndustry, w.subject)
+					}
+					mustRelate(t, g, kg.HasTarget, subject, &e)
+				}
+				if !found {
+					t.Errorf("no target %+v", w)
+				}
+			}
+		})
+	}
+}
+
+func TestEntityResolution(t *testing.T) {
+	text := "Program\n\nResponsible units: Municipal Bureau of Science and Technology, Finance Bureau\n\nThe Municipal Science and Technology Bureau leads. Science and Technology Bureau helps.\n\nFocus on the fields of biomedicine, new materials, etc. Develop the biomedical industry and the new material industry."
+	g := parseText(t, text)
+	st := mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Bureau of Science and Technology")
+	if len(st.Sources) < 2 {
+		t.Errorf("science bureau sources = %d, want every mention", len(st.Sources))
+	}
+	if n := count(g, kg.KindGovernmentUnit); n != 2 {
+		t.Errorf("%d government units, want 2", n)
+	}
+	bio := mustEntity(t, g, kg.KindIndustry, "biomedicine")
+	if bio.ID != "industry/biomedicine" || len(bio.Sources) != 2 {
+		t.Errorf("biomedicine = %s with %d sources", bio.ID, len(bio.Sources))
+	}
+	if n := count(g, kg.KindIndustry); n != 2 {
+		t.Errorf("%d industries, want 2", n)
+	}
+}
