@@ -317,7 +317,7 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 // innovative … leading talents"). It returns the text and its token span.
 func (d *doc) metric(s *sentence, start int, group []quantity) (string, int, int) {
 	toks := s.toks
-	from, to := start, group[0].from
+	from, to := min(start, group[0].from), group[0].from
 	trim := func() {
 		for from < to && (toks[from].punct() || metricStop[toks[from].norm] || d.isYearTok(toks[from]) || d.v.goalVerbs.matchEnd(toks, from+1) == 1 && d.goalOnly(toks[from])) {
 			from++
