@@ -323,6 +323,8 @@ func TestTargets(t *testing.T) {
 			[]wantTarget{{2020, 100, 0, "count", kg.MoreThan, "", 2}}},
 		{"criteria, codes and periods are no targets", "P\n\nSupport enterprises with annual revenue of less than 50 million yuan. Implement the plan (2021-2023) and (Bao Zheng [2020] No. 7). Build the four major industries.",
 			nil},
+		{"baseline of an earlier year", "P\n\nIn 2019, the output value of the industry was 120 billion yuan. By 2022, the output value exceeded 200 billion yuan.",
+			[]wantTarget{{2022, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",
 			[]wantTarget{{2020, 3, 5, "count", kg.Range, "", 1}}},
 	}
@@ -386,5 +388,24 @@ func TestEntityResolution(t *testing.T) {
 	}
 	if n := count(g, kg.KindIndustry); n != 2 {
 		t.Errorf("%d industries, want 2", n)
+	}
+}
+
+func TestHardWrappedText(t *testing.T) {
+	flat := "Program\n\nFirst, tasks\n\n1. Grow. Relying on leading enterprises like Alpha Special Steel and Beta Metals, focus on developing stainless steel plates, high-strength rebar and other products, to make the steel industry bigger and stronger.\n"
+	wrapped := "Program\n\nFirst, tasks\n\n1. Grow. Relying on leading enterprises like Alpha Special Steel and\nBeta Metals, focus on developing stainless steel plates,\nhigh-strength rebar and other products, to make the steel\nindustry bigger and stronger.\n"
+	ids := func(g *kg.Graph) []string {
+		var out []string
+		for _, e := range g.Entities {
+			out = append(out, e.ID)
+		}
+		for _, r := range g.Relations {
+			out = append(out, r.Key())
+		}
+		return out
+	}
+	a, b := ids(parseText(t, flat)), ids(parseText(t, wrapped))
+	if strings.Join(a, "|") != strings.Join(b, "|") {
+		t.Errorf("wrapped text gives\n%q\nflat text gives\n%q", b, a)
 	}
 }

@@ -29,6 +29,7 @@ type doc struct {
 	secGroups     map[*section][]*kg.Entity
 	secIndustries map[*section][]*kg.Entity
 	targetList    []*kg.Entity
+	firstGoalYear int
 	targetSubject map[*kg.Entity]*kg.Entity
 }
 
@@ -125,7 +126,7 @@ func matchMarker(line string) (style string, n int) {
 
 // structure splits the document into lines, the outline and sentences.
 func (d *doc) structure() {
-	lines := lineSpans(d.data)
+	lines := paragraphSpans(d.data)
 	if len(lines) == 0 {
 		return
 	}

@@ -124,6 +124,16 @@ func (d *doc) goalBefore(toks []token, i int) bool {
 func (d *doc) targets() {
 	var ctx *int
 	var ctxSec *section
+	// The first year the program sets goals for ("By 2020", "to 2022"):
+	// figures of earlier years stated in the past tense are baselines.
+	d.firstGoalYear = 0
+	for _, s := range d.sents {
+		for _, c := range d.yearCues(s) {
+			if c.tok > 0 && (s.toks[c.tok-1].norm == "by" || s.toks[c.tok-1].norm == "to") && (d.firstGoalYear == 0 || c.year < d.firstGoalYear) {
+				d.firstGoalYear = c.year
+			}
+		}
+	}
 	for _, s := range d.sents {
 		if s.sec != ctxSec {
 			ctx, ctxSec = nil, s.sec
@@ -176,7 +186,7 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			continue // "3 to 5 leading enterprises with income exceeding 10 billion yuan"
 		}
 		q.year = d.yearFor(s, q, cues, ctx)
-		if q.year == nil && q.valueMax == nil {
+		if q.year == nil && q.valueMax == nil || d.baseline(s, q) {
 			i = q.to - 1
 			continue
 		}
@@ -500,4 +510,18 @@ func qualifies(toks []token, from, to int) bool {
 		}
 	}
 	return with
+}
+
+// baseline reports whether q is a figure already reached: a year before the
+// program's first goal year, stated with a past-tense verb in its clause.
+func (d *doc) baseline(s *sentence, q quantity) bool {
+	if q.year == nil || d.firstGoalYear == 0 || *q.year >= d.firstGoalYear {
+		return false
+	}
+	for k := q.from - 1; k >= 0 && !isClauseEnd(s.toks[k].raw); k-- {
+		if n, _ := d.v.baseline.match(s.toks, k); n > 0 && k+n <= q.from {
+			return true
+		}
+	}
+	return false
 }

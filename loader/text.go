@@ -114,6 +114,49 @@ func lineSpans(data string) []span {
 	return out
 }
 
+// paragraphSpans returns the paragraphs of data: its non-blank lines, where
+// a line that stops mid-sentence continues into the next, as in
+// hard-wrapped text: it ends without closing punctuation, no blank line or
+// outline marker follows, and the next line starts in lower case or this
+// one ends with a comma or a word that cannot end a sentence ("and").
+func paragraphSpans(data string) []span {
+	lines := lineSpans(data)
+	var out []span
+	for _, ln := range lines {
+		if n := len(out); n > 0 && continues(data, out[n-1], ln) {
+			out[n-1].end = ln.end
+			continue
+		}
+		out = append(out, ln)
+	}
+	return out
+}
+
+func continues(data string, prev, next span) bool {
+	if strings.Count(data[prev.end:next.start], "\n") != 1 {
+		return false // a blank line between
+	}
+	text := data[prev.start:prev.end]
+	last, _ := utf8.DecodeLastRuneInString(text)
+	first, _ := utf8.DecodeRuneInString(data[next.start:next.end])
+	if strings.ContainsRune(".。;；:：!?！？)）\"”", last) {
+		return false
+	}
+	if style, _ := matchMarker(data[next.start:next.end]); style != "" {
+		return false
+	}
+	if unicode.IsLower(first) || strings.ContainsRune(",，、", last) {
+		return true
+	}
+	// "… Alpha Special Steel and" / "Beta Metals, …"
+	words := strings.Fields(text)
+	switch strings.ToLower(words[len(words)-1]) {
+	case "and", "or", "of", "the", "a", "an", "to", "for", "with", "in", "on", "by", "as", "such", "including", "like":
+		return true
+	}
+	return false
+}
+
 // trimSpan narrows s to exclude leading and trailing white space.
 func trimSpan(data string, s span) span {
 	for s.start < s.end {

@@ -123,6 +123,7 @@ type vocab struct {
 	units       *phrases
 	numberWords *phrases
 	notAfter    *phrases
+	baseline    *phrases
 }
 
 func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
@@ -177,6 +178,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.nonName = wordSet(lex.List("non-name-word"))
 	v.goalVerbs = phraseSet(lex.List("goal-verb"))
 	v.notAfter = phraseSet(lex.List("not-after"))
+	v.baseline = phraseSet(lex.List("baseline-verb"))
 	v.comparators = pairSet(lex.Pair("comparator"))
 	v.units = pairSet(lex.Pair("unit"))
 	v.numberWords = pairSet(lex.Pair("number-word"))
