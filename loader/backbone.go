@@ -54,10 +54,14 @@ func (d *doc) backboneClause(s *sentence) {
 			}
 			continue
 		}
-		// "relying on A, B and other enterprises", "led by A and B".
-		if n, _ := d.v.backboneLead.match(toks, i); n > 0 && i+n < len(toks) && capitalized(toks[i+n]) && !d.v.nonName[toks[i+n].norm] {
+		// "relying on A, B and other enterprises", "led by A and B", "with A,
+		// B as the leader".
+		if n, lead := d.v.backboneLead.match(toks, i); n > 0 && i+n < len(toks) && capitalized(toks[i+n]) && !d.v.nonName[toks[i+n].norm] {
 			items, end := d.nameList(s, i+n, d.splitNames)
-			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) == kg.KindEnterprise || followsOther(toks, end)) {
+			if lead == "with" && !d.asLeader(toks, end) {
+				continue
+			}
+			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) == kg.KindEnterprise || followsOther(toks, end) || lead == "with") {
 				firms, listEnd, cue, cuePos = items, end, true, i
 			}
 		}
@@ -87,18 +91,36 @@ func (d *doc) backboneClause(s *sentence) {
 	}
 }
 
+// asLeader reports whether toks[j:] reads "as the leader" (or "as the
+// backbone", "as leading enterprises", …).
+func (d *doc) asLeader(toks []token, j int) bool {
+	if j >= len(toks) || toks[j].norm != "as" {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if d.v.backboneAdj[toks[k].norm] || toks[k].norm == "leader" || toks[k].norm == "backbone" {
+			return true
+		}
+	}
+	return false
+}
+
 // followsOther reports whether the list that ended at toks[end] was closed
 // by "and other (enterprises)".
 func followsOther(toks []token, end int) bool {
 	return end >= 2 && end <= len(toks) && toks[end-1].norm == "other" && toks[end-2].norm == "and"
 }
 
-// products reads the products a backbone passage focuses on: after a
+// products reads the products a backbone passage focuses on: after each
 // product cue that follows the enterprise list ("focus on the development
-// of X, Y and other products"), or any list closed by "and other products".
-// Without a backbone cue in the sentence only the latter counts.
+// of X, Y and other products", "…, extend to Z and other products"), or any
+// list closed by "and other products". Without a backbone cue in the
+// sentence only the latter counts. It returns the products and where the
+// first list starts.
 func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 	toks := s.toks
+	var all []item
+	first := len(toks)
 	for i := from; i < len(toks); i++ {
 		n, _ := d.v.productIntro.match(toks, i)
 		if n == 0 {
@@ -112,7 +134,8 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 				break
 			}
 		}
-		if !cue && !closed {
+		// A second list in the clause counts only when closed that way.
+		if (!cue || len(all) > 0) && !closed {
 			continue
 		}
 		items, _ := d.phraseList(s, i+n, 10, !closed)
@@ -127,10 +150,12 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 			}
 		}
 		if len(out) > 0 {
-			return out, i
+			all = append(all, out...)
+			first = min(first, i)
+			i = out[len(out)-1].to - 1
 		}
 	}
-	return nil, len(toks)
+	return all, first
 }
 
 // genericProduct is an element that names no product: "products", "new
@@ -206,6 +231,14 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 			}
 		}
 	}
+	// Any other industry of the document competes on keywords alone and
+	// needs two of them ("robots" for "six-axis industrial robots, SCARA
+	// robots": its name words are its keywords).
+	for _, e := range d.industryList() {
+		if _, ok := score[e]; !ok {
+			add(e, -1)
+		}
+	}
 	if len(order) == 0 {
 		return nil
 	}
@@ -229,6 +262,18 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 		return nil
 	}
 	return best[0]
+}
+
+// industryList returns the document's industries in the order they were
+// found.
+func (d *doc) industryList() []*kg.Entity {
+	var out []*kg.Entity
+	for _, e := range d.b.created {
+		if e.Kind == kg.KindIndustry {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // industryKeywords are the words that point to an industry: its vocabulary

@@ -13,8 +13,9 @@ type builder struct {
 	doc   string // document ID, for sources
 	ents  map[string]*kg.Entity
 	byKey map[string]string // kind + "\x00" + resolution key → entity ID
-	rels  map[string]*kg.Relation
-	order []string // relation keys in insertion order
+	rels    map[string]*kg.Relation
+	order   []string     // relation keys in insertion order
+	created []*kg.Entity // entities in creation order
 }
 
 func newBuilder(doc string) *builder {
@@ -38,6 +39,7 @@ func (b *builder) entity(kind kg.Kind, key, idStem, name string, src kg.Source) 
 	}
 	e := &kg.Entity{ID: id, Kind: kind, Name: name}
 	b.ents[id] = e
+	b.created = append(b.created, e)
 	b.byKey[k] = id
 	b.addSource(e, src)
 	return e
@@ -119,6 +121,8 @@ func synonym(w string) string {
 		return "center"
 	case "programme":
 		return "program"
+	case "economic":
+		return "economy"
 	}
 	return w
 }

@@ -16,9 +16,7 @@ func (d *doc) extract() {
 	for _, s := range d.sents {
 		d.citations(s)
 	}
-	for _, s := range d.sents {
-		d.responsibleUnits(s)
-	}
+	d.responsibleUnits()
 	d.industries()
 	for _, s := range d.sents {
 		d.backbone(s)
@@ -39,6 +37,9 @@ var codeRe = regexp.MustCompile(`([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*){0,3}|\p{Ha
 // (or, in the preamble, the program) that cites them.
 func (d *doc) citations(s *sentence) {
 	text := s.text(d)
+	if !strings.ContainsAny(text, "[〔【［") {
+		return // every code has its year in brackets; skip the regexp
+	}
 	for _, m := range codeRe.FindAllStringSubmatchIndex(text, -1) {
 		codeSpan := span{s.start + m[0], s.start + m[1]}
 		code := text[m[0]:m[1]]
@@ -103,70 +104,89 @@ func (d *doc) citedTitle(s *sentence, at int) string {
 	return ""
 }
 
+// responsibilityLabel returns the index of the first "Responsible units:"
+// style label of a sentence and its length in tokens, or -1.
+func (d *doc) responsibilityLabel(s *sentence, from int) (int, int) {
+	toks := s.toks
+	for i := from; i < len(toks); i++ {
+		if n, _ := d.v.responsible.match(toks, i); n > 0 && i+n < len(toks) && (toks[i+n].raw == ":" || toks[i+n].raw == "：") {
+			return i, n
+		}
+	}
+	return -1, 0
+}
+
 // responsibleUnits reads "Responsible units: A, B, C" (and "Lead unit: X;
 // cooperating units: Y"), linking each unit to the section the line covers.
-//
-// It must see the sentences in document order: it counts the items opened
-// since the last such line to know which level a line closes.
-func (d *doc) responsibleUnits(s *sentence) {
-	if s.heading && s.sec != nil && s.start == s.sec.heading.start && s.sec.parent != nil {
-		s.sec.parent.items++
+func (d *doc) responsibleUnits() {
+	var lines []*sentence
+	for _, s := range d.sents {
+		if i, _ := d.responsibilityLabel(s, 0); i >= 0 {
+			lines = append(lines, s)
+		}
 	}
-	toks := s.toks
-	var covered *section
-	labels := 0
-	for i := 0; i < len(toks); i++ {
-		n, _ := d.v.responsible.match(toks, i)
-		if n == 0 || i+n >= len(toks) || (toks[i+n].raw != ":" && toks[i+n].raw != "：") {
-			continue
-		}
+	for _, s := range lines {
+		i, n := d.responsibilityLabel(s, 0)
 		// "Lead unit: X; cooperating units: Y" covers one section.
-		if labels++; labels == 1 {
-			covered = d.coveredSection(s, i)
-		}
-		items, end := d.unitList(s, i+n+1)
-		for _, it := range items {
-			name := d.itemText(s, it)
-			kind := d.v.orgKind(name)
-			if kind == "" || kind == kg.KindEnterprise {
-				kind = kg.KindGovernmentUnit
+		covered := d.coveredSection(s, i, lines)
+		for i >= 0 {
+			items, end := d.unitList(s, i+n+1)
+			for _, it := range items {
+				name := d.itemText(s, dropRole(s.toks, it))
+				kind := d.v.orgKind(name)
+				if kind == "" || kind == kg.KindEnterprise {
+					kind = kg.KindGovernmentUnit
+				}
+				u := d.organisation(kind, name, d.source(s))
+				if covered != nil {
+					d.b.relate(kg.ResponsibleFor, u, covered.entity, d.source(s))
+				}
 			}
-			u := d.organisation(kind, name, d.source(s))
-			if covered != nil {
-				d.b.relate(kg.ResponsibleFor, u, covered.entity, d.source(s))
-			}
+			i, n = d.responsibilityLabel(s, end)
 		}
-		i = end - 1
 	}
 }
 
-// coveredSection tells which section a responsibility label at toks[i]
-// covers. Inside a paragraph ("… (Responsible unit: X)") it is the
-// paragraph's section. A line of its own after several numbered items
-// closes their parent; after one item, that item.
-func (d *doc) coveredSection(s *sentence, i int) *section {
+// coveredSection tells which section the responsibility label at toks[i]
+// of s covers, given all such sentences of the document. Inside a
+// paragraph ("… (Responsible unit: X)") it is the paragraph's section. A
+// line of its own closes the section it follows, or that section's parent
+// when the parent has several subsections and none but the last has a
+// responsibility line of its own (one line for the whole list).
+func (d *doc) coveredSection(s *sentence, i int, lines []*sentence) *section {
 	cur := s.sec
 	if cur == nil {
 		return nil
 	}
-	inline := false
 	for _, t := range s.toks[:i] {
 		if !t.punct() {
-			inline = true
-			break
+			return cur // inline
 		}
 	}
-	if inline || !d.startsLine(s) {
+	if !d.startsLine(s) {
 		return cur
 	}
-	covered := cur
-	if cur.parent != nil && cur.parent.items > 1 && cur.children == 0 {
-		covered = cur.parent
+	parent := cur.parent
+	if parent == nil || parent.children < 2 {
+		return cur
 	}
-	for sec := cur; sec != nil; sec = sec.parent {
-		sec.items = 0
+	for _, other := range lines {
+		if c := childUnder(other.sec, parent); c != nil && c != cur {
+			return cur // the subsections have lines of their own
+		}
 	}
-	return covered
+	return parent
+}
+
+// childUnder returns the child of parent that sec is, or lies in; nil if
+// sec is not below parent.
+func childUnder(sec, parent *section) *section {
+	for ; sec != nil; sec = sec.parent {
+		if sec.parent == parent {
+			return sec
+		}
+	}
+	return nil
 }
 
 // startsLine reports whether s is the first sentence of its line.
@@ -260,7 +280,7 @@ func (d *doc) govKey(name string) string {
 	var words []string
 	for _, t := range tokenize(name, 0) {
 		if !t.punct() {
-			words = append(words, t.norm)
+			words = append(words, synonym(t.norm))
 		}
 	}
 	for k := 0; k < len(words) && k < 3; k++ {
@@ -276,4 +296,21 @@ func (d *doc) govKey(name string) string {
 		words = append(words[2:], words[0])
 	}
 	return strings.Join(words, " ")
+}
+
+// dropRole removes a trailing lower-case parenthesis from a unit's name:
+// "Municipal Finance Bureau (lead)".
+func dropRole(toks []token, it item) item {
+	if it.to-it.from < 3 || (toks[it.to-1].raw != ")" && toks[it.to-1].raw != "）") {
+		return it
+	}
+	for k := it.to - 2; k > it.from; k-- {
+		if toks[k].raw == "(" || toks[k].raw == "（" {
+			if k+1 < it.to-1 && !capitalized(toks[k+1]) {
+				return item{it.from, k}
+			}
+			return it
+		}
+	}
+	return it
 }

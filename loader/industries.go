@@ -24,6 +24,7 @@ func (d *doc) industries() {
 	for _, s := range d.sents {
 		d.industryGroups(s)
 		d.industryLists(s)
+		d.theIndustry(s)
 	}
 	for _, sec := range d.sections {
 		d.headingIndustry(sec)
@@ -89,7 +90,10 @@ func (d *doc) groupAt(toks []token, i int) (int, string) {
 	}
 	words := []string{strconv.Itoa(int(num))}
 	j := i + n
-	for ; j < len(toks) && d.v.groupWord[toks[j].norm]; j++ {
+	// Up to four qualifying words: "four major strategic emerging", "five
+	// core digital". Group words of the vocabulary, or any lower-case word
+	// that is not a function word or verb.
+	for ; j < len(toks) && j < i+n+4 && d.groupQualifier(toks[j]); j++ {
 		if w := toks[j].norm; w != "major" && w != "main" && w != "key" {
 			words = append(words, w)
 		}
@@ -356,8 +360,10 @@ func (d *doc) headingIndustry(sec *section) {
 		return
 	}
 	last := hs.toks[it.to-1].norm
-	if first := hs.toks[it.from].norm; d.v.nonName[first] || d.v.clauseVerb[first] {
-		return // "Transform the three traditional industries": a task, not an industry
+	for _, t := range hs.toks[it.from:it.to] {
+		if d.v.nonName[t.norm] || d.v.clauseVerb[t.norm] {
+			return // "Transforming and upgrading traditional industries": a task
+		}
 	}
 	idx, n := d.v.industryAt(hs.toks[:it.to], it.from)
 	whole := idx >= 0 && (it.from+n == it.to || it.from+n == it.to-1 && isIndustryWord(last))
@@ -442,4 +448,59 @@ func (d *doc) splitAnd(toks []token, it item) []item {
 		}
 	}
 	return []item{it}
+}
+
+func (d *doc) groupQualifier(t token) bool {
+	if d.v.groupWord[t.norm] {
+		return true
+	}
+	if t.punct() || capitalized(t) || metricStop[t.norm] || d.v.clauseVerb[t.norm] || d.v.nonName[t.norm] || isIndustryWord(t.norm) {
+		return false
+	}
+	_, isNum := strconv.Atoi(t.raw)
+	return isNum != nil
+}
+
+// theIndustry finds "the X industry" ("make the new display industry
+// bigger", "extend the sugar industry chain"): one to three lower-case words
+// between a determiner and "industry" that name no generic class.
+func (d *doc) theIndustry(s *sentence) {
+	toks := s.toks
+	for i, t := range toks {
+		if t.raw != "industry" || s.masked(t.start) {
+			continue
+		}
+		k := i - 1
+		for k >= 0 && i-k <= 4 && !toks[k].punct() && !capitalized(toks[k]) && !metricStop[toks[k].norm] {
+			k--
+		}
+		if k < 0 || i-k < 2 || (toks[k].norm != "the" && toks[k].norm != "city's" && toks[k].norm != "our") {
+			continue
+		}
+		it := item{k + 1, i}
+		ok := d.namesIndustry(toks, it)
+		for _, w := range toks[it.from:it.to] {
+			if d.v.nonName[w.norm] || d.v.clauseVerb[w.norm] || d.v.genericWord[w.norm] && it.to-it.from == 1 {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		// "the world-class rail transit equipment industry" names the
+		// known "rail transit equipment".
+		known := false
+		for k := it.from; k < it.to && !known; k++ {
+			if n, id := d.indForms.match(toks[:it.to], k); n == it.to-k {
+				d.b.addSource(d.b.ents[id], d.source(s))
+				known = true
+			} else if idx, n := d.v.industryAt(toks[:it.to+1], k); idx >= 0 && n == it.to-k && k > it.from {
+				d.industry(s, item{k, it.to})
+				known = true
+			}
+		}
+		if !known {
+			d.industry(s, it)
+		}
+	}
 }

@@ -137,16 +137,17 @@ func nextName(toks []token, i int) []token {
 }
 
 // splitNames is splitAnd for lists of names: "Wave Group and China
-// Tongzhou" and "China Academy of Machinery Science and Technology and
-// Luoyang Institute" are two names, "University of Science and Technology"
-// and "Science and Technology Bureau" one.
+// Tongzhou", "Baidu and Horizon Robotics" and "China Academy of Machinery
+// Science and Technology and Luoyang Institute" are two names; "University
+// of Science and Technology" and "Guixin Iron and Steel" one.
 func (d *doc) splitNames(l, r []token) bool {
 	if hasWord(l, "of") {
 		// Inside "X of A and B" only a name with its own head word splits.
 		kl, kr := d.v.orgKind(tokensText(l)), d.v.orgKind(tokensText(r))
 		return kl != "" && (kr == kg.KindInstitution || kr == kg.KindGovernmentUnit || d.v.corporateEnd(r))
 	}
-	return countWords(l) >= 2 || d.v.orgKind(tokensText(l)) != ""
+	// "Guixin Iron and Steel" is one name: a lone word after "and" ends it.
+	return countWords(r) >= 2 || d.v.orgKind(tokensText(r)) != "" && countWords(l) >= 2
 }
 
 func tokensText(toks []token) string {

@@ -101,11 +101,15 @@ func (d *doc) partners(s *sentence) {
 			continue
 		}
 		start := i + n
-		noun := kg.KindInstitution
+		// A name with no head word in a list of partners is most often a
+		// company ("Huawei", "Baidu"); the list's own noun says otherwise.
+		noun := kg.KindEnterprise
 		// Skip a description: "famous e-commerce companies such as".
 		for k := start; k < len(toks) && k < start+8; k++ {
 			if d.v.enterpriseNoun[toks[k].norm] {
 				noun = kg.KindEnterprise
+			} else if kind := d.v.orgKind(toks[k].raw); kind == kg.KindInstitution && !capitalized(toks[k]) {
+				noun = kg.KindInstitution // "renowned universities such as"
 			}
 			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k > start {
 				start = k + n2

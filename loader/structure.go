@@ -43,10 +43,6 @@ type section struct {
 	parent   *section
 	children int
 	depth    int
-
-	// items counts the child sections opened since the last line naming
-	// responsible units, to tell which level such a line closes.
-	items int
 }
 
 // sentence is a sentence (or heading) of the document with its tokens.
@@ -101,6 +97,17 @@ var markers = []struct {
 
 const maxShortHeading = 120
 
+// firstMarker reports whether an outline marker is the first of its count:
+// "1.", "(a)", "(i)", "I.", "First", "One", "一、".
+func firstMarker(marker string) bool {
+	m := strings.ToLower(strings.Trim(marker, "()（）.,，、:： "))
+	switch m {
+	case "1", "a", "i", "first", "firstly", "one", "一":
+		return true
+	}
+	return strings.HasPrefix(m, "part 1") || strings.HasPrefix(m, "part one") || strings.HasPrefix(m, "chapter 1") || strings.HasPrefix(m, "chapter one")
+}
+
 // matchMarker returns the marker's style and length at the start of line.
 func matchMarker(line string) (style string, n int) {
 	for _, m := range markers {
@@ -148,9 +155,15 @@ func (d *doc) structure() {
 			continue
 		}
 		// Close the levels below an open level of the same style.
-		for i, s := range stack {
-			if s.style == style {
-				stack = stack[:i]
+		// The deepest open level of the same style closes, and the new
+		// section is its sibling; unless the marker restarts a count ("1."
+		// under "(a)" under "2."), which opens a new level below.
+		number := strings.TrimSpace(text[:n])
+		for i := len(stack) - 1; i >= 0; i-- {
+			if stack[i].style == style {
+				if !(firstMarker(number) && i < len(stack)-1) {
+					stack = stack[:i]
+				}
 				break
 			}
 		}

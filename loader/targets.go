@@ -127,22 +127,23 @@ func (d *doc) targets() {
 	// The first year the program sets goals for ("By 2020", "to 2022"):
 	// figures of earlier years stated in the past tense are baselines.
 	d.firstGoalYear = 0
-	for _, s := range d.sents {
-		for _, c := range d.yearCues(s) {
+	cues := make([][]yearCue, len(d.sents))
+	for i, s := range d.sents {
+		cues[i] = d.yearCues(s)
+		for _, c := range cues[i] {
 			if c.tok > 0 && (s.toks[c.tok-1].norm == "by" || s.toks[c.tok-1].norm == "to") && (d.firstGoalYear == 0 || c.year < d.firstGoalYear) {
 				d.firstGoalYear = c.year
 			}
 		}
 	}
-	for _, s := range d.sents {
+	for i, s := range d.sents {
 		if s.sec != ctxSec {
 			ctx, ctxSec = nil, s.sec
 		}
-		cues := d.yearCues(s)
-		qs := d.sentenceQuantities(s, cues, ctx)
-		d.targetGroups(s, qs, cues)
-		if len(cues) > 0 {
-			y := cues[len(cues)-1].year
+		qs := d.sentenceQuantities(s, cues[i], ctx)
+		d.targetGroups(s, qs, cues[i])
+		if c := cues[i]; len(c) > 0 {
+			y := c[len(c)-1].year
 			ctx = &y
 		}
 	}
