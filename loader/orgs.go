@@ -104,12 +104,13 @@ func (d *doc) partners(s *sentence) {
 		// A name with no head word in a list of partners is most often a
 		// company ("Huawei", "Baidu"); the list's own noun says otherwise.
 		noun := kg.KindEnterprise
+		described := false
 		// Skip a description: "famous e-commerce companies such as".
 		for k := start; k < len(toks) && k < start+8; k++ {
 			if d.v.enterpriseNoun[toks[k].norm] {
-				noun = kg.KindEnterprise
+				noun, described = kg.KindEnterprise, true
 			} else if kind := d.v.orgKind(toks[k].raw); kind == kg.KindInstitution && !capitalized(toks[k]) {
-				noun = kg.KindInstitution // "renowned universities such as"
+				noun, described = kg.KindInstitution, true // "renowned universities such as"
 			}
 			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k > start {
 				start = k + n2
@@ -132,8 +133,25 @@ func (d *doc) partners(s *sentence) {
 		if followsOther(toks, end) {
 			for k := end; k < len(toks) && k < end+6 && !toks[k].punct(); k++ {
 				if d.v.enterpriseNoun[toks[k].norm] || toks[k].norm == "platform" {
-					noun = kg.KindEnterprise
+					noun, described = kg.KindEnterprise, true
 				}
+			}
+		}
+		// In a list of institutions and no companies, a name without a head
+		// word is one of them ("the Chinese Academy of Sciences, Zhongguancun,
+		// Tsinghua University").
+		if !described {
+			inst, firm := 0, 0
+			for _, it := range items {
+				switch d.v.orgKind(d.itemText(s, it)) {
+				case kg.KindInstitution:
+					inst++
+				case kg.KindEnterprise:
+					firm++
+				}
+			}
+			if inst > 0 && firm == 0 {
+				noun = kg.KindInstitution
 			}
 		}
 		for _, it := range items {
