@@ -38,6 +38,7 @@ func (d *doc) backboneClause(s *sentence) {
 	var firms []item
 	listEnd, cuePos := -1, -1
 	cue := false
+	named := false // the list was introduced as enterprises ("backbone enterprises such as")
 	for i := 0; i < len(toks) && firms == nil; i++ {
 		if s.masked(toks[i].start) {
 			continue
@@ -51,6 +52,7 @@ func (d *doc) backboneClause(s *sentence) {
 			cue, cuePos = true, j
 			if n, _ := d.v.listIntro.match(toks, j+1); n > 0 {
 				firms, listEnd = d.nameList(s, j+1+n, d.splitNames)
+				named = true
 			}
 			continue
 		}
@@ -73,8 +75,16 @@ func (d *doc) backboneClause(s *sentence) {
 	var ents []*kg.Entity
 	for _, it := range firms {
 		name := d.itemText(s, trimItem(toks, it))
-		kind := d.v.orgKind(name)
-		if kind == kg.KindGovernmentUnit {
+		switch d.v.orgKind(name) {
+		case kg.KindGovernmentUnit:
+			continue
+		case kg.KindInstitution:
+			if named {
+				break // listed as an enterprise: "China Tongzhou Industrial Park"
+			}
+			// "Relying on A University and B Institute, build …": the
+			// program relies on them as partners, not as enterprises.
+			d.b.relate(kg.PartnerOf, d.organisation(kg.KindInstitution, name, d.source(s)), d.program, d.source(s))
 			continue
 		}
 		ents = append(ents, d.organisation(kg.KindEnterprise, name, d.source(s)))
@@ -142,7 +152,7 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		var out []item
 		for _, it := range items {
 			it = trimItem(toks, it)
-			for _, part := range d.splitAndItem(toks, it) {
+			for _, part := range splitPlural(toks, d.splitAndItem(toks, it)) {
 				part = trimItem(toks, part)
 				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) {
 					out = append(out, part)
@@ -156,6 +166,33 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		}
 	}
 	return all, first
+}
+
+// splitPlural splits products "A and B" whose A ends in a plural noun:
+// "polarizers and backlight modules", "power batteries and drive motors";
+// not "fire-resistant and fire-retardant materials".
+func splitPlural(toks []token, items []item) []item {
+	var out []item
+	for _, it := range items {
+		split := false
+		for k := it.from + 1; k < it.to-1; k++ {
+			if toks[k].norm == "and" && plural(toks[k-1]) {
+				out = append(out, item{it.from, k}, item{k + 1, it.to})
+				split = true
+				break
+			}
+		}
+		if !split {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// plural reports whether a word is an English plural (its normal form
+// dropped an "s").
+func plural(t token) bool {
+	return !t.punct() && t.norm != strings.ToLower(t.raw) && !strings.HasSuffix(t.raw, "'s")
 }
 
 // genericProduct is an element that names no product: "products", "new

@@ -123,14 +123,17 @@ func (d *doc) industryGroups(s *sentence) {
 		switch {
 		case i >= 2 && toks[i-2].norm == "and" && toks[i-1].norm == "other":
 			members, clean = d.backwardListClean(s, i-2, d.namesIndustry)
+		case j < len(toks) && (toks[j].raw == ")" || toks[j].raw == "）") && d.openParenBefore(s, i) > 0:
+			members, clean = d.backwardListClean(s, d.openParenBefore(s, i), d.namesIndustry)
 		case i >= 1 && !toks[i-1].punct() && !metricStop[toks[i-1].norm] && toks[i-1].norm != "other" && toks[i-1].norm != "top":
 			// "focus on A, B, C, D four strategic emerging industries"
 			if members, clean = d.backwardListClean(s, i, d.namesIndustry); len(members) < 2 {
 				members = nil
 			}
-		case j < len(toks) && (toks[j].raw == ")" || toks[j].raw == "）") && d.openParenBefore(s, i) > 0:
-			members, clean = d.backwardListClean(s, d.openParenBefore(s, i), d.namesIndustry)
-		default:
+		}
+		if len(members) == 0 {
+			// "the three pillar industries of A, B and C", "five core
+			// industries: A, B, …", "…, such as A, B".
 			backward = false
 			k := j
 			if k < len(toks) && isListSep(toks[k].raw) {
@@ -138,7 +141,7 @@ func (d *doc) industryGroups(s *sentence) {
 			}
 			n2, _ := d.v.listIntro.match(toks, k)
 			if n2 == 0 && k == j && k < len(toks) && toks[k].norm == "of" {
-				n2 = 1 // "the three pillar industries of A, B and C"
+				n2 = 1
 			}
 			if n2 > 0 && k+n2 < len(toks) {
 				members, _ = d.phraseList(s, k+n2, 6, true)

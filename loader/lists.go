@@ -146,8 +146,12 @@ func (d *doc) splitNames(l, r []token) bool {
 		kl, kr := d.v.orgKind(tokensText(l)), d.v.orgKind(tokensText(r))
 		return kl != "" && (kr == kg.KindInstitution || kr == kg.KindGovernmentUnit || d.v.corporateEnd(r))
 	}
-	// "Guixin Iron and Steel" is one name: a lone word after "and" ends it.
-	return countWords(r) >= 2 || d.v.orgKind(tokensText(r)) != "" && countWords(l) >= 2
+	// "Guixin Iron and Steel" is one name: a lone organisation word after
+	// "and" ends it. "Kingsoft Cloud and iFlytek" are two.
+	if countWords(r) == 1 {
+		return d.v.orgKind(tokensText(r)) == ""
+	}
+	return true
 }
 
 func tokensText(toks []token) string {
@@ -225,6 +229,9 @@ func (d *doc) phraseList(s *sentence, i, maxWords int, verbs bool) ([]item, int)
 		case cur < 0:
 			if verbs && d.v.clauseVerb[t.norm] && len(items) > 0 {
 				return items, j
+			}
+			if n, _ := d.v.productIntro.match(toks, j); n > 0 && len(items) > 0 {
+				return items, j // "…, extend to C and other products": a list of its own
 			}
 			if t.punct() && t.raw != "\"" && t.raw != "“" {
 				return items, j

@@ -43,6 +43,14 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 			break
 		}
 		to := i + n
+		// "Polytechnic University", "Research Institute": heads in a row.
+		for to < len(toks) {
+			n2, k2 := d.v.orgHeads.match(toks, to)
+			if n2 == 0 || (k2 != string(kg.KindInstitution) && k2 != string(kg.KindGovernmentUnit)) || !capitalized(toks[to]) {
+				break
+			}
+			to += n2
+		}
 		// "University of Science and Technology", but not "… Technology and
 		// Luoyang Institute", a name with its own head word.
 		for to+1 < len(toks) && (toks[to].norm == "of" || (toks[to].norm == "and" && hasWord(toks[i:to], "of"))) && capitalized(toks[to+1]) && !toks[to+1].punct() {

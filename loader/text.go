@@ -63,6 +63,11 @@ func tokenize(text string, base int) []token {
 						j += n2
 						continue
 					}
+					// "JD.com": a dot between letters and a lower-case letter.
+					if r2 == '.' && !digits && unicode.IsLower(r3) && j+n2+1 < len(text) && unicode.IsLetter(r) {
+						j += n2
+						continue
+					}
 					if (r2 == ',' || r2 == '.') && digits && unicode.IsDigit(r3) && (r2 == '.' || thousands(text[j+n2:])) {
 						j += n2
 						continue
