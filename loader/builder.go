@@ -10,9 +10,9 @@ import (
 // builder accumulates entities and relations, resolving each mention to one
 // entity per real thing by a resolution key.
 type builder struct {
-	doc   string // document ID, for sources
-	ents  map[string]*kg.Entity
-	byKey map[string]string // kind + "\x00" + resolution key → entity ID
+	doc     string // document ID, for sources
+	ents    map[string]*kg.Entity
+	byKey   map[string]string // kind + "\x00" + resolution key → entity ID
 	rels    map[string]*kg.Relation
 	order   []string     // relation keys in insertion order
 	created []*kg.Entity // entities in creation order

@@ -154,6 +154,14 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 		}
 		v.industryKeyword = append(v.industryKeyword, kw)
 	}
+	// A term marked strong anywhere is strong.
+	for _, ind := range lex.Industries {
+		for _, t := range ind.Terms {
+			if t.Strong {
+				delete(v.industryWeak, norm(t.Text))
+			}
+		}
+	}
 	for _, kind := range []kg.Kind{kg.KindGovernmentUnit, kg.KindInstitution, kg.KindEnterprise} {
 		for _, h := range lex.List(string(kind)) {
 			v.orgHeads.add(h, string(kind))
