@@ -15,6 +15,7 @@ func (d *doc) extract() {
 	}
 	for _, s := range d.sents {
 		d.citations(s)
+		d.quotedDocuments(s)
 	}
 	d.responsibleUnits()
 	d.industries()
@@ -76,12 +77,43 @@ func (d *doc) citations(s *sentence) {
 	}
 }
 
+// quotedDocuments finds documents cited by quoted title alone: "implement
+// the "Anhui Province Digital Economy Development Three-Year Action Plan"".
+// A quote counts when it starts with a capital, has four words or more and
+// ends with a document word (plan, opinions, notice, measures…), and is not
+// the title of a document cited by code.
+func (d *doc) quotedDocuments(s *sentence) {
+	for _, q := range s.mask {
+		inner := strings.TrimFunc(d.data[q.start:q.end], func(r rune) bool { return strings.ContainsRune("\"“”《》「」", r) })
+		inner = strings.TrimSpace(inner)
+		toks := tokenize(inner, 0)
+		if len(toks) < 4 || !capitalized(toks[0]) || d.titled[q.start] {
+			continue
+		}
+		last := toks[len(toks)-1]
+		if last.punct() && len(toks) > 1 {
+			last = toks[len(toks)-2]
+		}
+		if !d.v.docWords[last.norm] {
+			continue
+		}
+		key := nameKey(inner)
+		e := d.b.entity(kg.KindPolicyDocument, "title:"+key, kg.ID(kg.KindPolicyDocument, key), inner, d.source(s))
+		from := d.program
+		if s.sec != nil {
+			from = s.sec.entity
+		}
+		d.b.relate(kg.Cites, from, e, d.source(s))
+	}
+}
+
 // citedTitle returns the title of a document cited just before byte offset
 // at: the quoted text ending there, or else the capitalised phrase that runs
 // from the first name in the sentence to the code.
 func (d *doc) citedTitle(s *sentence, at int) string {
 	for _, q := range s.mask {
 		if q.end <= at && strings.TrimSpace(d.data[q.end:at]) == "" && q.end-q.start > 2 {
+			d.titled[q.start] = true
 			inner := d.data[q.start:q.end]
 			inner = strings.TrimFunc(inner, func(r rune) bool { return strings.ContainsRune("\"“”《》「」", r) })
 			return strings.TrimSpace(inner)

@@ -111,6 +111,14 @@ func TestOutline(t *testing.T) {
 			number: map[string]string{"the overall requirements": "First", "Work objectives": "(ii)"},
 		},
 		{
+			name: "digits at two levels: a restarted count nests",
+			text: "Program\n\n1. Main objectives\n\n2. Key tasks\n\n(a) Pillars\n\n1. Automobile industry. Body.\n\n2. Steel industry. Body.\n\n(b) Emerging\n\n1. Biomedicine. Body.\n\n3. Safeguard measures\n",
+			want: map[string]string{
+				"Main objectives": "", "Key tasks": "", "Pillars": "Key tasks", "Automobile industry": "Pillars", "Steel industry": "Pillars",
+				"Emerging": "Key tasks", "Biomedicine": "Emerging", "Safeguard measures": "",
+			},
+		},
+		{
 			name: "cardinal words and roman lower case",
 			text: "Program\n\nOne, the general requirements\n\n(i) The general idea.\n\nTwo, the key tasks\n\n(i) Optimize the structure.\n",
 			want: map[string]string{
@@ -166,6 +174,16 @@ func TestBackbone(t *testing.T) {
 			industry: "industry/electronic-information", firms: []string{"Zeta Optoelectronics", "Eta Circuits", "Theta Display"}, products: []string{"chips", "sensors", "display panels"},
 		},
 		{
+			name:     "with A, B as the leader; the industry named by the heading",
+			text:     "Program\n\nFirst, tasks\n\n2. Machinery industry. With Zhonglin Heavy Industry, Longtan Machinery as the leader, mainly produce loaders, excavators, extend to hydraulic components, transmission systems and other products.\n",
+			industry: "industry/machinery", firms: []string{"Zhonglin Heavy Industry", "Longtan Machinery"}, products: []string{"loaders", "excavators", "hydraulic components", "transmission systems"},
+		},
+		{
+			name:     "the leading role of A and other backbone enterprises",
+			text:     "Program\n\nFirst, tasks\n\n1. Make the new display industry bigger. Give play to the leading role of Kerun Optoelectronics, Wanxiang Display Technology and other backbone enterprises, vigorously develop glass substrates, polarizers and backlight modules.\n",
+			industry: "industry/new-display", firms: []string{"Kerun Optoelectronics", "Wanxiang Display Technology"}, products: []string{"glass substrates", "polarizers", "backlight modules"},
+		},
+		{
 			name:     "relying on A and other enterprises",
 			text:     "Program\n\nFirst, tasks\n\n1. Food. Relying on Iota Foods, Kappa Grain and other enterprises, develop quick-frozen dumplings, noodles and other products, to strengthen the food industry.\n",
 			industry: "industry/food", firms: []string{"Iota Foods", "Kappa Grain"}, products: []string{"quick-frozen dumplings", "noodles"},
@@ -215,6 +233,8 @@ func TestIndustryGroups(t *testing.T) {
 		{"parenthesised", "P\n\nStrengthen battery and new energy, lifting equipment, medical devices and consumables (the three characteristic industries).", "three characteristic industries", []string{"battery and new energy", "lifting equipment", "medical devices and consumables"}},
 		{"of, split by the count", "P\n\nGrow the three pillar industries of equipment manufacturing, paper making and food processing.", "three pillar industries", []string{"equipment manufacturing", "paper making", "food processing"}},
 		{"colon", "P\n\nCultivate the four emerging industries: new energy, new materials, biomedicine and rail transit.", "four emerging industries", []string{"new energy", "new materials", "biomedicine", "rail transit"}},
+		{"industry chains, after a verb", "P\n\nFocus on building the three pillar industry chains of fluorosilicone materials, polyurethane materials and advanced ceramic materials, cultivate more.", "three pillar industry chains", []string{"fluorosilicone materials", "polyurethane materials", "advanced ceramic materials"}},
+		{"list ends at respectively", "P\n\nBy 2022, the three pillar industries of automobile, machinery and steel respectively realized output value of 320 billion yuan, 85 billion yuan and 110 billion yuan.", "three pillar industries", []string{"automobile", "machinery", "steel"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -281,6 +301,30 @@ func TestCitations(t *testing.T) {
 	}
 }
 
+func TestResponsibilityPerSubsection(t *testing.T) {
+	// Lines after some subsections each cover their own subsection, even
+	// where an earlier sibling has none.
+	text := "Program\n\nFourth, safeguard measures\n\n(I) Lead. Set up a group.\n\n(II) Funds. Give money.\n\nLead departments: Municipal Finance Bureau\n\n(III) Talent. Train people.\n\nResponsible units: Municipal Education Bureau\n"
+	g := parseText(t, text)
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Finance Bureau"), mustEntity(t, g, kg.KindSection, "Funds"))
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Education Bureau"), mustEntity(t, g, kg.KindSection, "Talent"))
+	// One line after the whole list covers the list's section.
+	text = "Program\n\nII. Key industries\n\n(1) Rail transit industry.\n\nBody.\n\n(2) Aviation industry.\n\nBody.\n\nLead departments: Municipal Development and Reform Commission\n\nIII. Tasks\n"
+	g = parseText(t, text)
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Development and Reform Commission"), mustEntity(t, g, kg.KindSection, "Key industries"))
+}
+
+func TestQuotedDocuments(t *testing.T) {
+	text := "Program\n\nIn order to implement the \"Anhui Province Digital Economy Development Three-Year Action Plan\" and the \"Opinions on Growth\" (Wan Zheng [2020] No. 3), and the \"one zone, five parks\" layout, develop this plan."
+	g := parseText(t, text)
+	program := mustEntity(t, g, kg.KindPolicyDocument, "Program")
+	mustRelate(t, g, kg.Cites, program, mustEntity(t, g, kg.KindPolicyDocument, "Anhui Province Digital Economy Development Three-Year Action Plan"))
+	mustRelate(t, g, kg.Cites, program, mustEntity(t, g, kg.KindPolicyDocument, "Opinions on Growth"))
+	if n := count(g, kg.KindPolicyDocument); n != 3 {
+		t.Errorf("%d policy documents, want 3 (slogans are no documents)", n)
+	}
+}
+
 func TestPartners(t *testing.T) {
 	text := "Program\n\nDeepen the cooperation with Alpha University, the Beta Academy of Sciences and Gamma Institute of Technology, and build joint laboratories. Strengthen the cooperation with Delta, Epsilon and other e-commerce platforms."
 	g := parseText(t, text)
@@ -325,6 +369,10 @@ func TestTargets(t *testing.T) {
 			nil},
 		{"baseline of an earlier year", "P\n\nIn 2019, the output value of the industry was 120 billion yuan. By 2022, the output value exceeded 200 billion yuan.",
 			[]wantTarget{{2022, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
+		{"passive goal and a condition with with", "P\n\nBy 2023, ten digital economy enterprises with annual revenue over 1 billion yuan are cultivated.",
+			[]wantTarget{{2023, 10, 0, "count", kg.Equal, "", 1}}},
+		{"earlier year introduced by in is a baseline", "P\n\nIn 2020, the digital economy reached 118 billion yuan. By 2023, the digital economy exceeds 200 billion yuan.",
+			[]wantTarget{{2023, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",
 			[]wantTarget{{2020, 3, 5, "count", kg.Range, "", 1}}},
 	}

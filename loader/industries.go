@@ -99,6 +99,10 @@ func (d *doc) groupAt(toks []token, i int) (int, string) {
 		}
 	}
 	if j < len(toks) && toks[j].norm == "industry" {
+		// "three pillar industry chains" name industries too.
+		if j+1 < len(toks) && (toks[j+1].norm == "chain" || toks[j+1].norm == "cluster") {
+			return j + 2 - i, strings.Join(words, " ") + " industry " + toks[j+1].norm + "s"
+		}
 		return j + 1 - i, strings.Join(words, " ") + " industries"
 	}
 	return 0, ""

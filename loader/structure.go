@@ -30,6 +30,7 @@ type doc struct {
 	secIndustries map[*section][]*kg.Entity
 	targetList    []*kg.Entity
 	firstGoalYear int
+	titled        map[int]bool // starts of quotes that title a code citation
 	targetSubject map[*kg.Entity]*kg.Entity
 }
 
@@ -40,6 +41,7 @@ type section struct {
 	title    string
 	heading  span // marker and title
 	style    string
+	ordinal  int // the marker's count: 3 for "(c)", "III." or "Third"; 0 if unknown
 	parent   *section
 	children int
 	depth    int
@@ -70,7 +72,7 @@ func (d *doc) sourceSpan(sp span, sec *section) kg.Source {
 }
 
 func newDoc(v *vocab, id, data string) *doc {
-	return &doc{targetSubject: map[*kg.Entity]*kg.Entity{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
+	return &doc{targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
 }
 
 // Outline markers, each of a style. A style's level is not fixed: the first
@@ -97,15 +99,38 @@ var markers = []struct {
 
 const maxShortHeading = 120
 
-// firstMarker reports whether an outline marker is the first of its count:
-// "1.", "(a)", "(i)", "I.", "First", "One", "一、".
-func firstMarker(marker string) bool {
-	m := strings.ToLower(strings.Trim(marker, "()（）.,，、:： "))
-	switch m {
-	case "1", "a", "i", "first", "firstly", "one", "一":
-		return true
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+
+var romanValues = map[string]int{
+	"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15,
+}
+
+// markerOrdinal is the count an outline marker stands for: "3.", "(c)",
+// "III.", "(iii)", "Third", "Three", "三、" all give 3; 0 if unknown. A
+// lone "i", "v" or "x" reads as roman.
+func markerOrdinal(marker string) int {
+	m := strings.ToLower(strings.Trim(marker, "()（）.,，、:：． "))
+	for _, p := range []string{"part ", "chapter "} {
+		m = strings.TrimPrefix(m, p)
 	}
-	return strings.HasPrefix(m, "part 1") || strings.HasPrefix(m, "part one") || strings.HasPrefix(m, "chapter 1") || strings.HasPrefix(m, "chapter one")
+	m = strings.TrimSuffix(m, "ly")
+	if n, err := strconv.Atoi(m); err == nil {
+		return n
+	}
+	if v, ok := ordinalWords[m]; ok {
+		return v
+	}
+	if v, ok := romanValues[m]; ok {
+		return v
+	}
+	if len(m) == 1 && m[0] >= 'a' && m[0] <= 'z' {
+		return int(m[0]-'a') + 1
+	}
+	return 0
 }
 
 // matchMarker returns the marker's style and length at the start of line.
@@ -159,9 +184,19 @@ func (d *doc) structure() {
 		// section is its sibling; unless the marker restarts a count ("1."
 		// under "(a)" under "2."), which opens a new level below.
 		number := strings.TrimSpace(text[:n])
-		for i := len(stack) - 1; i >= 0; i-- {
+		ord := markerOrdinal(number)
+		closed := false
+		// A marker continuing an open count ("3." after "2. Key tasks")
+		// is that level's next sibling, however deep the outline went.
+		for i := len(stack) - 1; i >= 0 && ord > 1; i-- {
+			if stack[i].style == style && stack[i].ordinal == ord-1 {
+				stack, closed = stack[:i], true
+				break
+			}
+		}
+		for i := len(stack) - 1; i >= 0 && !closed; i-- {
 			if stack[i].style == style {
-				if !(firstMarker(number) && i < len(stack)-1) {
+				if !(ord == 1 && i < len(stack)-1) {
 					stack = stack[:i]
 				}
 				break
@@ -172,6 +207,7 @@ func (d *doc) structure() {
 			parent = stack[len(stack)-1]
 		}
 		sec := d.openSection(parent, style, ln, n)
+		sec.ordinal = ord
 		stack = append(stack, sec)
 	}
 	d.linkSections()

@@ -182,7 +182,7 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			i = q.num + n - 1
 			continue // "four major industries"
 		}
-		if len(out) > 0 && qualifies(toks, out[len(out)-1].to, q.from) {
+		if len(out) > 0 && qualifies(toks, out[len(out)-1].to, q.from) || criterion(toks, q) {
 			i = q.to - 1
 			continue // "3 to 5 leading enterprises with income exceeding 10 billion yuan"
 		}
@@ -193,7 +193,7 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 		}
 		clauseEnd := next == "" || next == "," || next == ";" || next == "." || next == "；" || next == "，" || next == "。" || next == ")"
 		coordinated := (next == "and" || prev == "and") && len(out) > 0
-		if q.cmp == kg.Equal && q.unit == "count" && q.valueMax == nil && !clauseEnd && !coordinated && !d.goalBefore(toks, q.from) && next != "and" {
+		if q.cmp == kg.Equal && q.unit == "count" && q.valueMax == nil && !clauseEnd && !coordinated && !d.goalBefore(toks, q.from) && next != "and" && !d.passiveGoal(toks, q.to) {
 			i = q.to - 1
 			continue
 		}
@@ -290,7 +290,7 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 		// The clause after the previous list may be that list's metric
 		// ("more than 120 leading talents and more than 8 leading teams").
 		start = max(start, metricEnd)
-		subjects, subjEnd := d.targetSubjects(s, subjFrom, group[0].from)
+		subjects, groupSubject, subjEnd := d.targetSubjects(s, subjFrom, group[0].from)
 		// The metric follows the subjects: "A, B and C main business income".
 		start = max(start, subjEnd)
 		propagate(group)
@@ -306,6 +306,10 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 		for k, q := range group {
 			var subj []*kg.Entity
 			switch {
+			case len(group) == 1 && groupSubject != nil:
+				// "The five … industries: A, B, C, D and E, the output value
+				// … reach 25%": one goal of the group.
+				subj = []*kg.Entity{groupSubject}
 			case len(subjects) == len(group) && len(group) > 1:
 				subj = []*kg.Entity{subjects[k]}
 			case len(group) == 1 && len(subjects) > 0:
@@ -376,8 +380,9 @@ func (d *doc) isYearTok(t token) bool {
 }
 
 // targetSubjects are the industries (or else the industry groups) named in
-// toks[from:to] of a sentence, and the index after the last name of either.
-func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, int) {
+// toks[from:to] of a sentence, the one group named there if any, and the
+// index after the last name of either.
+func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, *kg.Entity, int) {
 	var out []*kg.Entity
 	end := from
 	for _, m := range d.scanIndustries(s, true) {
@@ -393,10 +398,14 @@ func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, int) {
 			end = max(end, k+n)
 		}
 	}
+	var group *kg.Entity
+	if len(groups) == 1 {
+		group = groups[0]
+	}
 	if len(out) == 0 {
 		out = groups
 	}
-	return out, end
+	return out, group, end
 }
 
 // propagate shares a list's comparator forward and its unit backward: "more
@@ -497,6 +506,38 @@ func (d *doc) notAfter(toks []token, i int) bool {
 	return n > 0
 }
 
+// criterion reports whether q is a condition stated with "with" just
+// before it: "enterprises with annual revenue over 1 billion yuan".
+func criterion(toks []token, q quantity) bool {
+	if q.cmp == kg.Equal || q.cmp == kg.Range {
+		return false
+	}
+	for k := q.from - 1; k >= 0 && k >= q.from-6; k-- {
+		if isClauseEnd(toks[k].raw) || isListSep(toks[k].raw) {
+			return false
+		}
+		if toks[k].norm == "with" || toks[k].norm == "whose" {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveGoal reports whether the clause after a number ends in a passive
+// goal: "ten … enterprises … are cultivated", "… will be built".
+func (d *doc) passiveGoal(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+16; k++ {
+		t := toks[k]
+		if isClauseEnd(t.raw) || isListSep(t.raw) {
+			return false
+		}
+		if (t.norm == "are" || t.norm == "is" || t.norm == "be") && k+1 < len(toks) && d.v.participles[toks[k+1].norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // qualifies reports whether toks[from:to], between a goal and a later
 // number, makes that number a condition of the goal ("… enterprises with
 // main business income exceeding …") rather than a goal of its own.
@@ -518,6 +559,13 @@ func qualifies(toks []token, from, to int) bool {
 func (d *doc) baseline(s *sentence, q quantity) bool {
 	if q.year == nil || d.firstGoalYear == 0 || *q.year >= d.firstGoalYear {
 		return false
+	}
+	// "In 2020, the scale … reached 118 billion yuan": an earlier year
+	// introduced by "in" is a state of affairs, not a goal.
+	for k := 1; k < len(s.toks) && k < q.from; k++ {
+		if v, n := d.numberAt(s.toks, k); n == 1 && isYear(v, s.toks[k]) && int(v) == *q.year && s.toks[k-1].norm == "in" {
+			return true
+		}
 	}
 	for k := q.from - 1; k >= 0 && !isClauseEnd(s.toks[k].raw); k-- {
 		if n, _ := d.v.baseline.match(s.toks, k); n > 0 && k+n <= q.from {

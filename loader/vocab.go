@@ -124,6 +124,8 @@ type vocab struct {
 	numberWords *phrases
 	notAfter    *phrases
 	baseline    *phrases
+	participles map[string]bool
+	docWords    map[string]bool
 }
 
 func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
@@ -187,6 +189,8 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.goalVerbs = phraseSet(lex.List("goal-verb"))
 	v.notAfter = phraseSet(lex.List("not-after"))
 	v.baseline = phraseSet(lex.List("baseline-verb"))
+	v.participles = wordSet(lex.List("goal-participle"))
+	v.docWords = wordSet(lex.List("document-word"))
 	v.comparators = pairSet(lex.Pair("comparator"))
 	v.units = pairSet(lex.Pair("unit"))
 	v.numberWords = pairSet(lex.Pair("number-word"))
