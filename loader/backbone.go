@@ -251,7 +251,7 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 	// The sentence before, in the same paragraph, may name the industry:
 	// "Promote ceramics, garments … Relying on A, B and other enterprises, …".
 	if prev := d.prevSentence(s); prev != nil {
-		for _, m := range d.scanIndustries(prev, false) {
+		for _, m := range d.scanIndustries(prev, false, false) {
 			add(m.ent, 1)
 		}
 	}
@@ -260,11 +260,8 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 			add(e, 2.5)
 		}
 		for _, g := range d.secGroups[sec] {
-			for _, r := range d.b.order {
-				rel := d.b.rels[r]
-				if rel.Type == kg.MemberOf && rel.To == g.ID {
-					add(d.b.ents[rel.From], 0)
-				}
+			for _, m := range d.members[g] {
+				add(m, 0)
 			}
 		}
 	}
@@ -316,9 +313,13 @@ func (d *doc) industryList() []*kg.Entity {
 // industryKeywords are the words that point to an industry: its vocabulary
 // keywords, or for an industry the vocabulary lacks, the words of its names.
 func (d *doc) industryKeywords(e *kg.Entity) map[string]bool {
+	if kw, ok := d.keywords[e]; ok {
+		return kw
+	}
 	for i, ind := range d.v.lex.Industries {
 		if d.b.lookup(kg.KindIndustry, ind.Key) == e {
-			return d.v.industryKeyword[i]
+			d.keywords[e] = d.v.industryKeyword[i]
+			return d.keywords[e]
 		}
 	}
 	kw := map[string]bool{}
@@ -334,14 +335,12 @@ func (d *doc) industryKeywords(e *kg.Entity) map[string]bool {
 
 // prevSentence is the sentence before s on the same line, or nil.
 func (d *doc) prevSentence(s *sentence) *sentence {
-	for i, x := range d.sents {
-		if x.start == s.start && i > 0 {
-			p := d.sents[i-1]
-			if !strings.Contains(d.data[p.end:s.start], "\n") && !p.heading {
-				return p
-			}
-			return nil
-		}
+	if s.index == 0 {
+		return nil
 	}
-	return nil
+	p := d.sents[s.index-1]
+	if strings.Contains(d.data[p.end:s.start], "\n") || p.heading {
+		return nil
+	}
+	return p
 }

@@ -37,7 +37,7 @@ func (d *doc) industries() {
 				}
 			}
 		}
-		for _, m := range d.scanIndustries(s, false) {
+		for _, m := range d.scanIndustries(s, false, false) {
 			d.b.addSource(m.ent, d.source(s))
 			if s.heading && s.sec != nil {
 				d.secIndustries[s.sec] = appendUnique(d.secIndustries[s.sec], m.ent)
@@ -184,6 +184,7 @@ func (d *doc) industryGroups(s *sentence) {
 		for _, part := range parts {
 			if ind := d.industry(s, part); ind != nil {
 				d.b.relate(kg.MemberOf, ind, g, d.source(s))
+				d.members[g] = appendUnique(d.members[g], ind)
 			}
 		}
 		i += n - 1
@@ -387,8 +388,7 @@ func (d *doc) headingIndustry(sec *section) {
 // One-word names count only before "industry", unless weak is set (target
 // subjects: "the city's food, new materials … income"). Words inside proper
 // names ("Institute of Advanced Materials") are skipped unless inNames.
-func (d *doc) scanIndustries(s *sentence, weak bool, inNames ...bool) []industryMention {
-	names := len(inNames) > 0 && inNames[0]
+func (d *doc) scanIndustries(s *sentence, weak, inNames bool) []industryMention {
 	var out []industryMention
 	toks := s.toks
 	for i := 0; i < len(toks); i++ {
@@ -399,7 +399,7 @@ func (d *doc) scanIndustries(s *sentence, weak bool, inNames ...bool) []industry
 		// Inside a proper name ("Qiangnai Building Materials", "Institute of
 		// Advanced Materials") is no industry.
 		inName := capitalized(t) && i > 0 && !toks[i-1].punct()
-		if inName && !names {
+		if inName && !inNames {
 			continue
 		}
 		var ent *kg.Entity

@@ -30,7 +30,9 @@ type doc struct {
 	secIndustries map[*section][]*kg.Entity
 	targetList    []*kg.Entity
 	firstGoalYear int
-	titled        map[int]bool // starts of quotes that title a code citation
+	titled        map[int]bool                   // starts of quotes that title a code citation
+	members       map[*kg.Entity][]*kg.Entity    // industry group → its industries
+	keywords      map[*kg.Entity]map[string]bool // vocabulary industry → its keywords
 	targetSubject map[*kg.Entity]*kg.Entity
 }
 
@@ -50,6 +52,7 @@ type section struct {
 // sentence is a sentence (or heading) of the document with its tokens.
 type sentence struct {
 	span
+	index   int // position in doc.sents
 	toks    []token
 	sec     *section
 	heading bool   // the sentence is a section heading
@@ -72,7 +75,7 @@ func (d *doc) sourceSpan(sp span, sec *section) kg.Source {
 }
 
 func newDoc(v *vocab, id, data string) *doc {
-	return &doc{targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
+	return &doc{targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
 }
 
 // Outline markers, each of a style. A style's level is not fixed: the first
@@ -274,7 +277,7 @@ func (d *doc) addSentences(ln span, sec *section, heading bool) {
 }
 
 func (d *doc) newSentence(sp span, sec *section, heading bool) *sentence {
-	s := &sentence{span: sp, sec: sec, heading: heading}
+	s := &sentence{span: sp, sec: sec, heading: heading, index: len(d.sents)}
 	s.toks = tokenize(d.data[sp.start:sp.end], sp.start)
 	s.mask = quotedSpans(d.data, sp)
 	return s

@@ -385,7 +385,7 @@ func (d *doc) isYearTok(t token) bool {
 func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, *kg.Entity, int) {
 	var out []*kg.Entity
 	end := from
-	for _, m := range d.scanIndustries(s, true) {
+	for _, m := range d.scanIndustries(s, true, false) {
 		if m.from >= from && m.to <= to {
 			out = appendUnique(out, m.ent)
 			end = max(end, m.to)

@@ -3,7 +3,6 @@ package loader
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"policykg/kg"
 	"policykg/loader/lexicon"
@@ -271,8 +270,6 @@ func lastWord(toks []token, j int) bool {
 	}
 	return true
 }
-
-func lower(s string) string { return strings.ToLower(s) }
 
 // corporateEnd reports whether a name ends with a corporate suffix ("Co., Ltd.").
 func (v *vocab) corporateEnd(toks []token) bool {
