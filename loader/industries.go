@@ -30,11 +30,19 @@ func (d *doc) industries() {
 		d.headingIndustry(sec)
 	}
 	for _, s := range d.sents {
-		if s.heading && s.sec != nil {
-			for i := range s.toks {
-				if n, key := d.groupAt(s.toks, i); n > 0 && d.groups[key] != nil {
-					d.secGroups[s.sec] = appendUnique(d.secGroups[s.sec], d.groups[key])
-				}
+		// Every naming of a group is a source of it ("the three traditional
+		// industries" for "the three major traditional industries"); a
+		// heading naming one makes its section about the group.
+		for i := range s.toks {
+			n, key := d.groupAt(s.toks, i)
+			if n == 0 || d.groups[key] == nil || s.masked(s.toks[i].start) {
+				continue
+			}
+			g := d.groups[key]
+			d.b.addSource(g, d.source(s))
+			g.AddAlias(strings.TrimSpace(d.data[s.toks[i].start:s.toks[i+n-1].end]))
+			if s.heading && s.sec != nil {
+				d.secGroups[s.sec] = appendUnique(d.secGroups[s.sec], g)
 			}
 		}
 		for _, m := range d.scanIndustries(s, false, false) {
