@@ -288,28 +288,27 @@ func (e *Entity) AddAlias(name string) {
 }
 
 // AppendSources adds the sources not already present (same document and
-// span), keeping them ordered by document and position.
+// span), keeping them ordered by document and position. Sources arriving
+// in order, as a parse produces them, are appended in constant time.
 func AppendSources(dst []Source, src ...Source) []Source {
 	for _, s := range src {
-		dup := false
-		for _, d := range dst {
-			if d.Document == s.Document && d.Start == s.Start && d.End == s.End {
-				dup = true
-				break
-			}
+		i := sort.Search(len(dst), func(i int) bool { return !sourceLess(dst[i], s) })
+		if i < len(dst) && dst[i].Document == s.Document && dst[i].Start == s.Start && dst[i].End == s.End {
+			continue
 		}
-		if !dup {
-			dst = append(dst, s)
-		}
+		dst = append(dst, Source{})
+		copy(dst[i+1:], dst[i:])
+		dst[i] = s
 	}
-	sort.SliceStable(dst, func(i, j int) bool {
-		if dst[i].Document != dst[j].Document {
-			return dst[i].Document < dst[j].Document
-		}
-		if dst[i].Start != dst[j].Start {
-			return dst[i].Start < dst[j].Start
-		}
-		return dst[i].End < dst[j].End
-	})
 	return dst
+}
+
+func sourceLess(a, b Source) bool {
+	if a.Document != b.Document {
+		return a.Document < b.Document
+	}
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return a.End < b.End
 }

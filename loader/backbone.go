@@ -268,7 +268,7 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 	// Any other industry of the document competes on keywords alone and
 	// needs two of them ("robots" for "six-axis industrial robots, SCARA
 	// robots": its name words are its keywords).
-	for _, e := range d.industryList() {
+	for _, e := range d.industrySeq {
 		if _, ok := score[e]; !ok {
 			add(e, -1)
 		}
@@ -296,18 +296,6 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 		return nil
 	}
 	return best[0]
-}
-
-// industryList returns the document's industries in the order they were
-// found.
-func (d *doc) industryList() []*kg.Entity {
-	var out []*kg.Entity
-	for _, e := range d.b.created {
-		if e.Kind == kg.KindIndustry {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // industryKeywords are the words that point to an industry: its vocabulary

@@ -157,10 +157,20 @@ func (d *doc) responsibleUnits() {
 			lines = append(lines, s)
 		}
 	}
+	// For each section, the children under which a responsibility line lies.
+	withLines := map[*section]map[*section]bool{}
+	for _, s := range lines {
+		for sec := s.sec; sec != nil && sec.parent != nil; sec = sec.parent {
+			if withLines[sec.parent] == nil {
+				withLines[sec.parent] = map[*section]bool{}
+			}
+			withLines[sec.parent][sec] = true
+		}
+	}
 	for _, s := range lines {
 		i, n := d.responsibilityLabel(s, 0)
 		// "Lead unit: X; cooperating units: Y" covers one section.
-		covered := d.coveredSection(s, i, lines)
+		covered := d.coveredSection(s, i, withLines)
 		for i >= 0 {
 			items, end := d.unitList(s, i+n+1)
 			for _, it := range items {
@@ -180,12 +190,13 @@ func (d *doc) responsibleUnits() {
 }
 
 // coveredSection tells which section the responsibility label at toks[i]
-// of s covers, given all such sentences of the document. Inside a
+// of s covers, given for each section the children that have such lines
+// under them. Inside a
 // paragraph ("… (Responsible unit: X)") it is the paragraph's section. A
 // line of its own closes the section it follows, or that section's parent
 // when the parent has several subsections and none but the last has a
 // responsibility line of its own (one line for the whole list).
-func (d *doc) coveredSection(s *sentence, i int, lines []*sentence) *section {
+func (d *doc) coveredSection(s *sentence, i int, withLines map[*section]map[*section]bool) *section {
 	cur := s.sec
 	if cur == nil {
 		return nil
@@ -202,23 +213,12 @@ func (d *doc) coveredSection(s *sentence, i int, lines []*sentence) *section {
 	if parent == nil || parent.children < 2 {
 		return cur
 	}
-	for _, other := range lines {
-		if c := childUnder(other.sec, parent); c != nil && c != cur {
+	for c := range withLines[parent] {
+		if c != cur {
 			return cur // the subsections have lines of their own
 		}
 	}
 	return parent
-}
-
-// childUnder returns the child of parent that sec is, or lies in; nil if
-// sec is not below parent.
-func childUnder(sec, parent *section) *section {
-	for ; sec != nil; sec = sec.parent {
-		if sec.parent == parent {
-			return sec
-		}
-	}
-	return nil
 }
 
 // startsLine reports whether s is the first sentence of its line.

@@ -83,7 +83,11 @@ func (d *doc) industry(s *sentence, it item) *kg.Entity {
 	if it.to-it.from == 1 && it.to < len(s.toks) && isIndustryWord(s.toks[it.to].norm) {
 		name = d.data[s.toks[it.from].start:s.toks[it.to].end]
 	}
+	before := len(d.b.created)
 	e := d.b.entity(kg.KindIndustry, key, kg.ID(kg.KindIndustry, key), name, d.source(s))
+	if len(d.b.created) > before {
+		d.industrySeq = append(d.industrySeq, e)
+	}
 	d.indForms.add(name, e.ID)
 	return e
 }
@@ -352,16 +356,7 @@ func (d *doc) namesIndustry(toks []token, it item) bool {
 // headingIndustry makes the industry a heading is about: "(2) Biomedicine
 // industry." or a heading that is a vocabulary term.
 func (d *doc) headingIndustry(sec *section) {
-	var hs *sentence
-	for _, s := range d.sents {
-		if s.sec == sec && s.heading {
-			hs = s
-			break
-		}
-	}
-	if hs == nil {
-		return
-	}
+	hs := sec.headSent
 	// The title's tokens: after the marker.
 	from := 0
 	for from < len(hs.toks) && hs.toks[from].start < hs.end-len(sec.title)-1 {

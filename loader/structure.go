@@ -28,11 +28,12 @@ type doc struct {
 	groups        map[string]*kg.Entity
 	secGroups     map[*section][]*kg.Entity
 	secIndustries map[*section][]*kg.Entity
-	targetList    []*kg.Entity
+	targetsBy     map[string][]*kg.Entity // targetBucket → targets
 	firstGoalYear int
 	titled        map[int]bool                   // starts of quotes that title a code citation
 	members       map[*kg.Entity][]*kg.Entity    // industry group → its industries
 	keywords      map[*kg.Entity]map[string]bool // vocabulary industry → its keywords
+	industrySeq   []*kg.Entity                   // industries in the order found
 	targetSubject map[*kg.Entity]*kg.Entity
 }
 
@@ -41,7 +42,8 @@ type section struct {
 	entity   *kg.Entity
 	number   string // marker as written: "First", "(a)", "1."
 	title    string
-	heading  span // marker and title
+	heading  span      // marker and title
+	headSent *sentence // the heading as a sentence
 	style    string
 	ordinal  int // the marker's count: 3 for "(c)", "III." or "Third"; 0 if unknown
 	parent   *section
@@ -75,7 +77,7 @@ func (d *doc) sourceSpan(sp span, sec *section) kg.Source {
 }
 
 func newDoc(v *vocab, id, data string) *doc {
-	return &doc{targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
+	return &doc{targetsBy: map[string][]*kg.Entity{}, targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
 }
 
 // Outline markers, each of a style. A style's level is not fixed: the first
@@ -253,7 +255,8 @@ func (d *doc) openSection(parent *section, style string, ln span, n int) *sectio
 	d.sections = append(d.sections, sec)
 
 	// The heading is a sentence of its own; the rest of the line follows.
-	d.sents = append(d.sents, d.newSentence(sec.heading, sec, true))
+	sec.headSent = d.newSentence(sec.heading, sec, true)
+	d.sents = append(d.sents, sec.headSent)
 	for _, s := range sents[1:] {
 		d.sents = append(d.sents, d.newSentence(s, sec, false))
 	}

@@ -427,7 +427,8 @@ func propagate(group []quantity) {
 func (d *doc) target(s *sentence, q quantity, metric string, from, to int, subject *kg.Entity) {
 	name := d.data[s.toks[from].start:s.toks[to-1].end]
 	src := d.source(s)
-	for _, e := range d.targetList {
+	bucket := targetBucket(q, subject)
+	for _, e := range d.targetsBy[bucket] {
 		if d.sameTarget(e, q, metric, subject) {
 			d.b.addSource(e, src)
 			d.b.relate(kg.HasTarget, subject, e, src)
@@ -445,7 +446,7 @@ func (d *doc) target(s *sentence, q quantity, metric string, from, to int, subje
 	id := kg.ID(kg.KindTarget, d.slug, stem)
 	e := d.b.entity(kg.KindTarget, id, id, name, src)
 	e.Metric, e.Year, e.Value, e.ValueMax, e.Unit, e.Comparator = metric, q.year, q.value, q.valueMax, q.unit, q.cmp
-	d.targetList = append(d.targetList, e)
+	d.targetsBy[bucket] = append(d.targetsBy[bucket], e)
 	d.targetSubject[e] = subject
 	d.b.relate(kg.HasTarget, subject, e, src)
 }
@@ -458,6 +459,19 @@ func firstWords(s string, n int) []string {
 		}
 	}
 	return out
+}
+
+// targetBucket groups the targets that may be the same goal: same subject,
+// year and values.
+func targetBucket(q quantity, subject *kg.Entity) string {
+	key := subject.ID + "|" + strconv.FormatFloat(q.value, 'g', -1, 64)
+	if q.valueMax != nil {
+		key += "-" + strconv.FormatFloat(*q.valueMax, 'g', -1, 64)
+	}
+	if q.year != nil {
+		key += "|" + strconv.Itoa(*q.year)
+	}
+	return key
 }
 
 // sameTarget: the same goal stated again has the same subject, year, values
