@@ -236,6 +236,54 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+func TestCRLFAndBOM(t *testing.T) {
+	data, _ := seeds.FS.ReadFile(seedName)
+	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	keys := func(doc []byte) string {
+		g, err := newLoader(t).Parse(seedName, doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInvariants(t, doc, g)
+		var out []string
+		for _, e := range g.Entities {
+			out = append(out, e.ID+"="+e.Name)
+		}
+		for _, r := range g.Relations {
+			out = append(out, r.Key())
+		}
+		return strings.Join(out, "\n")
+	}
+	if keys(data) != keys(crlf) {
+		t.Error("CRLF line ends and a byte order mark change the extraction")
+	}
+}
+
+// largeDocument is the seed with its body repeated to about n bytes.
+func largeDocument(n int) []byte {
+	data, _ := seeds.FS.ReadFile(seedName)
+	_, body, _ := bytes.Cut(data, []byte("\n\n"))
+	out := append([]byte(nil), data...)
+	for len(out) < n {
+		out = append(out, "\n\n"...)
+		out = append(out, body...)
+	}
+	return out
+}
+
+// BenchmarkParseLarge shows that time grows linearly with the document:
+// compare its MB/s with BenchmarkParseSeed's.
+func BenchmarkParseLarge(b *testing.B) {
+	data := largeDocument(3 << 20)
+	l := newLoader(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := l.Parse("large.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkParseSeed(b *testing.B) {
 	data, err := seeds.FS.ReadFile(seedName)
 	if err != nil {
