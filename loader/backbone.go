@@ -35,11 +35,16 @@ func (s *sentence) clause(from, to int) *sentence {
 
 func (d *doc) backboneClause(s *sentence) {
 	toks := s.toks
-	var firms []item
+	// firm is a listed name; named when the list was introduced as
+	// enterprises ("backbone enterprises such as").
+	type firm struct {
+		item
+		named bool
+	}
+	var firms []firm
 	listEnd, cuePos := -1, -1
 	cue := false
-	named := false // the list was introduced as enterprises ("backbone enterprises such as")
-	for i := 0; i < len(toks) && firms == nil; i++ {
+	for i := 0; i < len(toks); i++ {
 		if s.masked(toks[i].start) {
 			continue
 		}
@@ -49,22 +54,29 @@ func (d *doc) backboneClause(s *sentence) {
 			j++
 		}
 		if j > i && j < len(toks) && d.v.enterpriseNoun[toks[j].norm] {
-			cue, cuePos = true, j
-			if n, _ := d.v.listIntro.match(toks, j+1); n > 0 {
-				firms, listEnd = d.nameList(s, j+1+n, d.splitNames)
-				named = true
+			cue, cuePos = true, max(cuePos, j)
+			if n, _ := d.v.listIntro.match(toks, j+1); n > 0 && toks[j+1].raw != "(" {
+				items, end := d.nameList(s, j+1+n, d.splitNames)
+				for _, it := range items {
+					firms = append(firms, firm{it, true})
+				}
+				listEnd, i = max(listEnd, end), max(i, end-1)
 			}
 			continue
 		}
 		// "relying on A, B and other enterprises", "led by A and B", "with A,
-		// B as the leader".
+		// B as the leader", "cultivate A, B and other key enterprises".
 		if n, lead := d.v.backboneLead.match(toks, i); n > 0 && i+n < len(toks) && capitalized(toks[i+n]) && !d.v.nonName[toks[i+n].norm] {
 			items, end := d.nameList(s, i+n, d.splitNames)
 			if lead == "with" && !d.asLeader(toks, end) {
 				continue
 			}
-			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) == kg.KindEnterprise || followsOther(toks, end) || lead == "with") {
-				firms, listEnd, cue, cuePos = items, end, true, i
+			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) != "" || followsOther(toks, end) || lead == "with") {
+				for _, it := range items {
+					firms = append(firms, firm{it, false})
+				}
+				listEnd, cue, cuePos = max(listEnd, end), true, max(cuePos, i)
+				i = end - 1
 			}
 		}
 	}
@@ -73,13 +85,15 @@ func (d *doc) backboneClause(s *sentence) {
 		return
 	}
 	var ents []*kg.Entity
-	for _, it := range firms {
-		name := d.itemText(s, trimItem(toks, it))
+	var spans []item
+	for _, f := range firms {
+		spans = append(spans, f.item)
+		name := d.itemText(s, trimItem(toks, f.item))
 		switch d.v.orgKind(name) {
 		case kg.KindGovernmentUnit:
 			continue
 		case kg.KindInstitution:
-			if named {
+			if f.named {
 				break // listed as an enterprise: "China Tongzhou Industrial Park"
 			}
 			// "Relying on A University and B Institute, build …": the
@@ -89,7 +103,7 @@ func (d *doc) backboneClause(s *sentence) {
 		}
 		ents = append(ents, d.organisation(kg.KindEnterprise, name, d.source(s)))
 	}
-	industry := d.passageIndustry(s, firms, prodFrom)
+	industry := d.passageIndustry(s, spans, prodFrom)
 	for _, e := range ents {
 		d.b.relate(kg.BackboneOf, e, industry, d.source(s))
 	}
@@ -152,7 +166,7 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		var out []item
 		for _, it := range items {
 			it = trimItem(toks, it)
-			for _, part := range splitPlural(toks, d.splitAndItem(toks, it)) {
+			for _, part := range d.splitPlural(toks, d.splitAndItem(toks, it)) {
 				part = trimItem(toks, part)
 				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) {
 					out = append(out, part)
@@ -168,15 +182,16 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 	return all, first
 }
 
-// splitPlural splits products "A and B" whose A ends in a plural noun:
-// "polarizers and backlight modules", "power batteries and drive motors";
-// not "fire-resistant and fire-retardant materials".
-func splitPlural(toks []token, items []item) []item {
+// splitPlural splits products "A and B" whose A ends in a plural noun and
+// whose B has two words or more: "polarizers and backlight modules",
+// "power batteries and drive motors"; not "fire-resistant and
+// fire-retardant materials" or "titanium plates and strips".
+func (d *doc) splitPlural(toks []token, items []item) []item {
 	var out []item
 	for _, it := range items {
 		split := false
 		for k := it.from + 1; k < it.to-1; k++ {
-			if toks[k].norm == "and" && plural(toks[k-1]) {
+			if toks[k].norm == "and" && plural(toks[k-1]) && countWords(toks[k+1:it.to]) >= 2 {
 				out = append(out, item{it.from, k}, item{k + 1, it.to})
 				split = true
 				break
@@ -199,7 +214,8 @@ func plural(t token) bool {
 // products", "industrial chains", or an industry ("traditional industries").
 func (d *doc) genericProduct(toks []token) bool {
 	for _, t := range toks {
-		if isIndustryWord(t.norm) {
+		// An industry, or a clause ("lay out the frontier direction").
+		if isIndustryWord(t.norm) || t.norm == "the" {
 			return true
 		}
 	}
@@ -236,11 +252,16 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 		}
 		return false
 	}
+	named := map[*kg.Entity]bool{}
 	for _, m := range d.scanIndustries(s, true, true) {
 		w := 3.0
 		switch {
 		case inFirms(m.from):
-			w = 1 // in an enterprise's name: "Hongyun Ceramics"
+			// In an enterprise's name: "Hongyun Ceramics"; once per industry.
+			if named[m.ent] {
+				continue
+			}
+			named[m.ent], w = true, 1
 		case m.to-m.from == 1 && !(m.to < len(s.toks) && isIndustryWord(s.toks[m.to].norm)):
 			continue // a bare one-word name elsewhere is too vague
 		case m.from >= prodFrom:
@@ -257,7 +278,7 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 	}
 	for sec := s.sec; sec != nil; sec = sec.parent {
 		for _, e := range d.secIndustries[sec] {
-			add(e, 2.5)
+			add(e, 3.5)
 		}
 		for _, g := range d.secGroups[sec] {
 			for _, m := range d.members[g] {
@@ -283,12 +304,16 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 			words[t.norm]++
 		}
 	}
+	// Keywords add at most 2: the words of a broad industry ("drugs",
+	// "pharmaceutical") must not outweigh the industry a heading names.
 	for _, e := range order {
+		hits := 0
 		for w := range d.industryKeywords(e) {
 			if words[w] > 0 {
-				score[e] += 1
+				hits++
 			}
 		}
+		score[e] += float64(min(hits, 2))
 	}
 	best := order
 	sort.SliceStable(best, func(i, j int) bool { return score[best[i]] > score[best[j]] })

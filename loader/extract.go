@@ -80,8 +80,8 @@ func (d *doc) citations(s *sentence) {
 // quotedDocuments finds documents cited by quoted title alone: "implement
 // the "Anhui Province Digital Economy Development Three-Year Action Plan"".
 // A quote counts when it starts with a capital, has four words or more and
-// ends with a document word (plan, opinions, notice, measures…), and is not
-// the title of a document cited by code.
+// a document word (plan, opinions, notice, measures…), and is not the title
+// of a document cited by code.
 func (d *doc) quotedDocuments(s *sentence) {
 	for _, q := range s.mask {
 		inner := strings.TrimFunc(d.data[q.start:q.end], func(r rune) bool { return strings.ContainsRune("\"“”《》「」", r) })
@@ -90,11 +90,11 @@ func (d *doc) quotedDocuments(s *sentence) {
 		if len(toks) < 4 || !capitalized(toks[0]) || d.titled[q.start] {
 			continue
 		}
-		last := toks[len(toks)-1]
-		if last.punct() && len(toks) > 1 {
-			last = toks[len(toks)-2]
+		isDoc := false
+		for _, t := range toks {
+			isDoc = isDoc || d.v.docWords[t.norm]
 		}
-		if !d.v.docWords[last.norm] {
+		if !isDoc {
 			continue
 		}
 		key := nameKey(inner)

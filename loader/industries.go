@@ -159,6 +159,7 @@ func (d *doc) industryGroups(s *sentence) {
 			if n2 == 0 && k == j && k < len(toks) && toks[k].norm == "of" {
 				n2 = 1
 			}
+			// "two characteristic industries (edible fungi and pet food)"
 			if n2 > 0 && k+n2 < len(toks) {
 				members, _ = d.phraseList(s, k+n2, 6, true)
 			}

@@ -146,12 +146,24 @@ func (d *doc) splitNames(l, r []token) bool {
 		kl, kr := d.v.orgKind(tokensText(l)), d.v.orgKind(tokensText(r))
 		return kl != "" && (kr == kg.KindInstitution || kr == kg.KindGovernmentUnit || d.v.corporateEnd(r))
 	}
-	// "Guixin Iron and Steel" is one name: a lone organisation word after
-	// "and" ends it. "Kingsoft Cloud and iFlytek" are two.
+	// "Guixin Iron and Steel" and "Grain and Oil" end one name: a lone
+	// organisation or common word after "and". "Kingsoft Cloud and iFlytek"
+	// are two.
 	if countWords(r) == 1 {
-		return d.v.orgKind(tokensText(r)) == ""
+		return d.v.orgKind(tokensText(r)) == "" && !d.commonWord(r[0])
 	}
 	return true
+}
+
+// commonWord reports whether a word belongs to the vocabulary (an industry
+// keyword or term): "Oil" in "Changle Fengyuan Grain and Oil".
+func (d *doc) commonWord(t token) bool {
+	for _, kw := range d.v.industryKeyword {
+		if kw[t.norm] {
+			return true
+		}
+	}
+	return false
 }
 
 func tokensText(toks []token) string {

@@ -53,12 +53,20 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 		}
 		// "University of Science and Technology", but not "… Technology and
 		// Luoyang Institute", a name with its own head word.
-		for to+1 < len(toks) && (toks[to].norm == "of" || (toks[to].norm == "and" && hasWord(toks[i:to], "of"))) && capitalized(toks[to+1]) && !toks[to+1].punct() {
-			end := to + 1
+		for to+1 < len(toks) && (toks[to].norm == "of" || toks[to].norm == "for" || (toks[to].norm == "and" && hasWord(toks[i:to], "of"))) {
+			// "of the Chinese Academy of Sciences"
+			next := to + 1
+			if toks[next].norm == "the" && next+1 < len(toks) {
+				next++
+			}
+			if !capitalized(toks[next]) || toks[next].punct() {
+				break
+			}
+			end := next
 			for end < len(toks) && capitalized(toks[end]) && !toks[end].punct() {
 				end++
 			}
-			if k := d.v.orgKind(tokensText(toks[to+1 : end])); toks[to].norm == "and" && (k == kg.KindInstitution || k == kg.KindGovernmentUnit) {
+			if k := d.v.orgKind(tokensText(toks[next:end])); toks[to].norm == "and" && (k == kg.KindInstitution || k == kg.KindGovernmentUnit) {
 				break
 			}
 			to = end
