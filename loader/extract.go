@@ -231,43 +231,16 @@ func (d *doc) startsLine(s *sentence) bool {
 // end of the clause: "A, B and C", split on "and" only between two names
 // that each end in an organisation word.
 func (d *doc) unitList(s *sentence, i int) ([]item, int) {
-	toks := s.toks
+	list, end := d.phraseList(s, i, len(s.toks), false)
 	var items []item
-	start := i
-	j := i
-	flush := func(to int) {
-		it := trimItem(toks, item{start, to})
-		for _, part := range d.splitUnits(toks, it) {
-			if part.to > part.from && hasCapital(toks[part.from:part.to]) {
+	for _, it := range list {
+		for _, part := range d.splitUnits(s.toks, trimItem(s.toks, it)) {
+			if part.to > part.from && hasCapital(s.toks[part.from:part.to]) {
 				items = append(items, part)
 			}
 		}
 	}
-	depth := 0
-	for ; j < len(toks); j++ {
-		t := toks[j]
-		switch {
-		case t.raw == "(" || t.raw == "（":
-			depth++
-		case t.raw == ")" || t.raw == "）":
-			if depth == 0 {
-				flush(j)
-				return items, j
-			}
-			depth--
-		case depth == 0 && (isListSep(t.raw) || t.raw == ";" || t.raw == "；"):
-			flush(j)
-			start = j + 1
-			if t.raw == ";" || t.raw == "；" {
-				return items, j + 1
-			}
-		case depth == 0 && (t.raw == "." || t.raw == "。"):
-			flush(j)
-			return items, j
-		}
-	}
-	flush(j)
-	return items, j
+	return items, end
 }
 
 func hasCapital(toks []token) bool {
