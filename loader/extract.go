@@ -3,6 +3,7 @@ package loader
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"policykg/kg"
 )
@@ -23,8 +24,7 @@ func (d *doc) extract() {
 		d.backbone(s)
 	}
 	for _, s := range d.sents {
-		d.organisations(s)
-		d.partners(s)
+		d.partners(s, d.organisations(s))
 	}
 	d.targets()
 	d.mentions()
@@ -47,11 +47,11 @@ func (d *doc) citations(s *sentence) {
 		issuer, year, num := text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]]
 		// Mask the code and its brackets from the prose.
 		mask := codeSpan
-		if m[0] > 0 && strings.ContainsAny(text[m[0]-1:m[0]], "(（") {
-			mask.start--
+		if r, n := utf8.DecodeLastRuneInString(text[:m[0]]); r == '(' || r == '（' {
+			mask.start -= n
 		}
-		if m[1] < len(text) && strings.ContainsAny(text[m[1]:m[1]+1], ")）") {
-			mask.end++
+		if r, n := utf8.DecodeRuneInString(text[m[1]:]); r == ')' || r == '）' {
+			mask.end += n
 		}
 		s.mask = append(s.mask, mask)
 
@@ -69,12 +69,17 @@ func (d *doc) citations(s *sentence) {
 			e.AddAlias(e.Name) // a later citation gives the title
 			e.Name = title
 		}
-		from := d.program
-		if s.sec != nil {
-			from = s.sec.entity
-		}
-		d.b.relate(kg.Cites, from, e, d.source(s))
+		d.b.relate(kg.Cites, d.citer(s), e, d.source(s))
 	}
+}
+
+// citer is what cites a document named in s: its section, or the program
+// from the preamble.
+func (d *doc) citer(s *sentence) *kg.Entity {
+	if s.sec != nil {
+		return s.sec.entity
+	}
+	return d.program
 }
 
 // quotedDocuments finds documents cited by quoted title alone: "implement
@@ -99,11 +104,7 @@ func (d *doc) quotedDocuments(s *sentence) {
 		}
 		key := nameKey(inner)
 		e := d.b.entity(kg.KindPolicyDocument, "title:"+key, kg.ID(kg.KindPolicyDocument, key), inner, d.source(s))
-		from := d.program
-		if s.sec != nil {
-			from = s.sec.entity
-		}
-		d.b.relate(kg.Cites, from, e, d.source(s))
+		d.b.relate(kg.Cites, d.citer(s), e, d.source(s))
 	}
 }
 

@@ -301,6 +301,20 @@ func TestCitations(t *testing.T) {
 	}
 }
 
+func TestFullWidthCodes(t *testing.T) {
+	g := parseText(t, "Program\n\nBy 2020, implement the \"Measures on Funds\"（Yu Zheng [2018] No. 3）and 豫政〔2017〕15号.")
+	a := mustEntity(t, g, kg.KindPolicyDocument, "Measures on Funds")
+	if a.Code != "Yu Zheng [2018] No. 3" {
+		t.Errorf("code = %q", a.Code)
+	}
+	if n := count(g, kg.KindPolicyDocument); n != 3 {
+		t.Errorf("%d policy documents, want 3", n)
+	}
+	if n := count(g, kg.KindTarget); n != 0 {
+		t.Errorf("codes made %d targets", n)
+	}
+}
+
 func TestResponsibilityPerSubsection(t *testing.T) {
 	// Lines after some subsections each cover their own subsection, even
 	// where an earlier sibling has none.

@@ -91,10 +91,10 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 }
 
 // partners links to the program the institutions and companies a sentence
-// about cooperation names: those found by their head words, and those
+// about cooperation names: orgs, those found by their head words, and those
 // listed after "cooperation with" ("… with famous e-commerce companies such
 // as A, B, C"), whose kind comes from their own head word or the list's noun.
-func (d *doc) partners(s *sentence) {
+func (d *doc) partners(s *sentence, orgs []*kg.Entity) {
 	toks := s.toks
 	coop := false
 	for i := range toks {
@@ -106,7 +106,7 @@ func (d *doc) partners(s *sentence) {
 	if !coop {
 		return
 	}
-	for _, e := range d.organisations(s) {
+	for _, e := range orgs {
 		if e.Kind == kg.KindInstitution || e.Kind == kg.KindEnterprise {
 			d.b.relate(kg.PartnerOf, e, d.program, d.source(s))
 		}
