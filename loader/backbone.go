@@ -220,12 +220,8 @@ func (d *doc) genericProduct(toks []token) bool {
 		}
 	}
 	for _, t := range toks {
-		switch t.norm {
-		case "product", "new", "other", "industrial", "chain", "related", "relevant", "high-end", "key", "these", "type", "kind":
-		default:
-			if !t.punct() {
-				return false
-			}
+		if !t.punct() && !d.v.genericProduct[t.norm] {
+			return false
 		}
 	}
 	return true

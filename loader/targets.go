@@ -252,7 +252,7 @@ func listGlue(toks []token) bool {
 var metricStop = map[string]bool{
 	"the": true, "city's": true, "and": true, "by": true, "in": true, "to": true, "strive": true, "of": true,
 	"ha": true, "has": true, "have": true, "will": true, "is": true, "are": true, "be": true, "was": true,
-	"were": true, "basically": true, "respectively": true, "a": true, "total": false, "city": true, "whole": true,
+	"were": true, "basically": true, "respectively": true, "a": true, "city": true, "whole": true,
 	"our": true, "its": true, "which": true, "with": true, "further": true, "year": true, "end": true,
 }
 
@@ -365,14 +365,7 @@ func (d *doc) metric(s *sentence, start int, group []quantity) (string, int, int
 }
 
 // goalOnly is a goal verb that carries no meaning of its own in a metric.
-func (d *doc) goalOnly(t token) bool {
-	switch t.norm {
-	case "reach", "reache", "reached", "reaching", "achieve", "achieved", "exceed", "exceeded", "introducing", "cultivating",
-		"cultivate", "realized", "realize", "built", "build", "construction", "construct", "attain", "attained":
-		return true
-	}
-	return false
-}
+func (d *doc) goalOnly(t token) bool { return d.v.metricVerbs[t.norm] }
 
 func (d *doc) isYearTok(t token) bool {
 	v, err := strconv.ParseFloat(t.raw, 64)

@@ -117,14 +117,16 @@ type vocab struct {
 	clauseVerb     map[string]bool
 	nonName        map[string]bool
 
-	comparators *phrases
-	goalVerbs   *phrases
-	units       *phrases
-	numberWords *phrases
-	notAfter    *phrases
-	baseline    *phrases
-	participles map[string]bool
-	docWords    map[string]bool
+	comparators    *phrases
+	goalVerbs      *phrases
+	units          *phrases
+	numberWords    *phrases
+	notAfter       *phrases
+	baseline       *phrases
+	participles    map[string]bool
+	docWords       map[string]bool
+	metricVerbs    map[string]bool
+	genericProduct map[string]bool
 }
 
 func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
@@ -190,6 +192,8 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.baseline = phraseSet(lex.List("baseline-verb"))
 	v.participles = wordSet(lex.List("goal-participle"))
 	v.docWords = wordSet(lex.List("document-word"))
+	v.metricVerbs = wordSet(lex.List("metric-verb"))
+	v.genericProduct = wordSet(lex.List("generic-product-word"))
 	v.comparators = pairSet(lex.Pair("comparator"))
 	v.units = pairSet(lex.Pair("unit"))
 	v.numberWords = pairSet(lex.Pair("number-word"))
