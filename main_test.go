@@ -107,7 +107,7 @@ func TestExtractSeveralFiles(t *testing.T) {
 	a := filepath.Join(dir, "a.txt")
 	b := filepath.Join(dir, "b.txt")
 	os.WriteFile(a, []byte("Program A\n\nResponsible units: Finance Bureau\n"), 0o644)
-	os.WriteFile(b, []byte("Program B\n\nCooperate with Tsinghua University.\n"), 0o644)
+	os.WriteFile(b, []byte("Program B\n\nCooperate with Alpha University.\n"), 0o644)
 	code, out, errs := runCLI("extract", a, b)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

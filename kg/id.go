@@ -6,7 +6,7 @@ import (
 )
 
 // ID builds a readable, deterministic entity ID from a kind and name parts,
-// e.g. ID(KindEnterprise, "Huajing Diamond") = "enterprise/huajing-diamond".
+// e.g. ID(KindEnterprise, "Hongda Special Steel") = "enterprise/hongda-special-steel".
 // Parts are slugged and joined with "/".
 func ID(k Kind, parts ...string) string {
 	var b strings.Builder

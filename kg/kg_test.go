@@ -12,8 +12,8 @@ func TestID(t *testing.T) {
 		parts []string
 		want  string
 	}{
-		{KindEnterprise, []string{"Huajing Diamond"}, "enterprise/huajing-diamond"},
-		{KindInstitution, []string{"Xi'an Jiaotong University"}, "institution/xian-jiaotong-university"},
+		{KindEnterprise, []string{"Hongda Special Steel"}, "enterprise/hongda-special-steel"},
+		{KindInstitution, []string{"Xi'an Alpha University"}, "institution/xian-alpha-university"},
 		{KindGovernmentUnit, []string{"doc", "Finance Bureau"}, "government-unit/doc/finance-bureau"},
 		{KindPolicyDocument, []string{"Jiao [2017] No. 15"}, "policy-document/jiao-2017-no-15"},
 		{KindTarget, []string{"2020 rate 2.5"}, "target/2020-rate-2.5"},

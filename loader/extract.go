@@ -120,7 +120,7 @@ func (d *doc) citedTitle(s *sentence, at int) string {
 			return strings.TrimSpace(inner)
 		}
 	}
-	// No quotes: "The implementation of the Jiaozuo Municipal People's
+	// No quotes: "The implementation of the Beta Municipal People's
 	// Government on … views (Jiao [2015] No. 8)".
 	for i, t := range s.toks {
 		if t.start >= at {

@@ -258,7 +258,7 @@ func TestIndustryGroups(t *testing.T) {
 
 func TestResponsibleUnits(t *testing.T) {
 	text := "Program\n\nFirst, tasks\n\n(a) Build platforms.\n\n1. One item.\n\n2. Another item.\n\nLead departments: Municipal Bureau of Commerce, Municipal Finance Bureau and Municipal Education Bureau\n\n" +
-		"(b) Grow talent.\n\n1. Train people.\n\nLead unit: Municipal Commerce Bureau; cooperating units: Municipal Human Resources and Social Security Bureau, Henan University of Science and Technology\n\n" +
+		"(b) Grow talent.\n\n1. Train people.\n\nLead unit: Municipal Commerce Bureau; cooperating units: Municipal Human Resources and Social Security Bureau, Alpha University of Science and Technology\n\n" +
 		"2. Attract teams. Offer grants. (Responsible unit: Municipal Development and Reform Commission)\n"
 	g := parseText(t, text)
 	commerce := mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Bureau of Commerce")
@@ -273,7 +273,7 @@ func TestResponsibleUnits(t *testing.T) {
 	}
 	mustRelate(t, g, kg.ResponsibleFor, commerce, train)
 	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Human Resources and Social Security Bureau"), train)
-	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindInstitution, "Henan University of Science and Technology"), train)
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindInstitution, "Alpha University of Science and Technology"), train)
 	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Development and Reform Commission"), attract)
 	if n := count(g, kg.KindGovernmentUnit); n != 5 {
 		t.Errorf("%d government units, want 5", n)

@@ -400,7 +400,7 @@ func (d *doc) scanIndustries(s *sentence, weak, inNames bool) []industryMention 
 		if t.punct() || s.masked(t.start) {
 			continue
 		}
-		// Inside a proper name ("Qiangnai Building Materials", "Institute of
+		// Inside a proper name ("Hengxin Building Materials", "Institute of
 		// Advanced Materials") is no industry.
 		inName := capitalized(t) && i > 0 && !toks[i-1].punct()
 		if inName && !inNames {

@@ -136,8 +136,8 @@ func nextName(toks []token, i int) []token {
 	return toks[i:j]
 }
 
-// splitNames is splitAnd for lists of names: "Wave Group and China
-// Tongzhou", "Baidu and Horizon Robotics" and "China Academy of Machinery
+// splitNames is splitAnd for lists of names: "Alpha Group and Beta
+// Tongda", "Baidu and Horizon Robotics" and "China Academy of Machinery
 // Science and Technology and Luoyang Institute" are two names; "University
 // of Science and Technology" and "Guixin Iron and Steel" one.
 func (d *doc) splitNames(l, r []token) bool {
@@ -287,7 +287,7 @@ func trimItem(toks []token, it item) item {
 }
 
 // splitAndItem splits a phrase item "L and R" in two when both sides have at
-// least two words ("new wall materials and low-carbon housing modules") but
+// least two words ("new insulating materials and low-carbon window frames") but
 // not when one is a single word ("fire-resistant and fire-retardant
 // materials", "automotive and parts", "packaging and testing"), L has an
 // "of" ("sets of equipment and key components") or the whole item is a

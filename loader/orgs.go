@@ -2,8 +2,8 @@ package loader
 
 import "policykg/kg"
 
-// organisations finds named institutions ("Henan University of Technology",
-// "Chinese Academy of Sciences") and government units in prose ("The
+// organisations finds named institutions ("Alpha University of Technology",
+// "Beta Academy of Sciences") and government units in prose ("The
 // Municipal Science and Technology Bureau led …") by their head words, and
 // returns them.
 func (d *doc) organisations(s *sentence) []*kg.Entity {
@@ -54,7 +54,7 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 		// "University of Science and Technology", but not "… Technology and
 		// Luoyang Institute", a name with its own head word.
 		for to+1 < len(toks) && (toks[to].norm == "of" || toks[to].norm == "for" || (toks[to].norm == "and" && hasWord(toks[i:to], "of"))) {
-			// "of the Chinese Academy of Sciences"
+			// "of the Beta Academy of Sciences"
 			next := to + 1
 			if toks[next].norm == "the" && next+1 < len(toks) {
 				next++
@@ -73,7 +73,7 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 		}
 		if from == i && to == i+n {
 			i = to - 1
-			continue // a bare "University", "(Jiaozuo) Industrial Park"
+			continue // a bare "University", "(Xinyang) Industrial Park"
 		}
 		name := d.data[toks[from].start:toks[to-1].end]
 		k := d.v.orgKind(name)
@@ -154,8 +154,8 @@ func (d *doc) partners(s *sentence, orgs []*kg.Entity) {
 			}
 		}
 		// In a list of institutions and no companies, a name without a head
-		// word is one of them ("the Chinese Academy of Sciences, Zhongguancun,
-		// Tsinghua University").
+		// word is one of them ("the Beta Academy of Sciences, Gammacun,
+		// Delta University").
 		if !described {
 			inst, firm := 0, 0
 			for _, it := range items {
