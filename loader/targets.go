@@ -290,9 +290,13 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 		// The clause after the previous list may be that list's metric
 		// ("more than 120 leading talents and more than 8 leading teams").
 		start = max(start, metricEnd)
-		subjects, groupSubject, subjEnd := d.targetSubjects(s, subjFrom, group[0].from)
-		// The metric follows the subjects: "A, B and C main business income".
-		start = max(start, subjEnd)
+		subjects, groupSubject, subjFirst, subjEnd := d.targetSubjects(s, subjFrom, group[0].from)
+		// A metric after the subjects ("the city's A, B and C main business
+		// income") leaves them out; one around them ("the output value of
+		// the steel industry") keeps them.
+		if subjFirst < group[0].from && (subjFirst < start || contentless(toks[start:subjFirst])) {
+			start = max(start, subjEnd)
+		}
 		propagate(group)
 		metric, mFrom, mTo := d.metric(s, start, group)
 		metricEnd = max(metricEnd, mTo)
@@ -374,21 +378,21 @@ func (d *doc) isYearTok(t token) bool {
 
 // targetSubjects are the industries (or else the industry groups) named in
 // toks[from:to] of a sentence, the one group named there if any, and the
-// index after the last name of either.
-func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, *kg.Entity, int) {
+// indexes of the first name and after the last name of either.
+func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, *kg.Entity, int, int) {
 	var out []*kg.Entity
-	end := from
+	first, end := to, from
 	for _, m := range d.scanIndustries(s, true, false) {
 		if m.from >= from && m.to <= to {
 			out = appendUnique(out, m.ent)
-			end = max(end, m.to)
+			first, end = min(first, m.from), max(end, m.to)
 		}
 	}
 	var groups []*kg.Entity
 	for k := from; k < to; k++ {
 		if n, key := d.groupAt(s.toks, k); n > 0 && d.groups[key] != nil {
 			groups = appendUnique(groups, d.groups[key])
-			end = max(end, k+n)
+			first, end = min(first, k), max(end, k+n)
 		}
 	}
 	var group *kg.Entity
@@ -398,7 +402,17 @@ func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, *kg.Entit
 	if len(out) == 0 {
 		out = groups
 	}
-	return out, group, end
+	return out, group, first, end
+}
+
+// contentless reports whether toks hold no word a metric is made of.
+func contentless(toks []token) bool {
+	for _, t := range toks {
+		if !t.punct() && !metricStop[t.norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // propagate shares a list's comparator forward and its unit backward: "more
