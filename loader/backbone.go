@@ -3,6 +3,7 @@ package loader
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"policykg/kg"
 )
@@ -55,7 +56,13 @@ func (d *doc) backboneClause(s *sentence) {
 		}
 		if j > i && j < len(toks) && d.v.enterpriseNoun[toks[j].norm] {
 			cue, cuePos = true, max(cuePos, j)
-			if n, _ := d.v.listIntro.match(toks, j+1); n > 0 && toks[j+1].raw != "(" {
+			n, _ := d.v.listIntro.match(toks, j+1)
+			if n > 0 && toks[j+1].raw == "(" {
+				n = 0
+			}
+			// "led by leading enterprises Xinlong Copper and Hongda Aluminum"
+			direct := n == 0 && j+1 < len(toks) && capitalized(toks[j+1]) && !unicode.IsDigit(rune(toks[j+1].raw[0])) && !toks[j+1].punct() && !d.v.nonName[toks[j+1].norm]
+			if n > 0 || direct {
 				items, end := d.nameList(s, j+1+n, d.splitNames)
 				for _, it := range items {
 					firms = append(firms, firm{it, true})

@@ -161,7 +161,7 @@ func (d *doc) industryGroups(s *sentence) {
 			}
 			// "two characteristic industries (edible fungi and pet food)"
 			if n2 > 0 && k+n2 < len(toks) {
-				members, _ = d.phraseList(s, k+n2, 6, true)
+				members, _ = d.phraseList(s, k+n2, 10, true)
 			}
 		}
 		if len(members) == 0 {
@@ -184,11 +184,14 @@ func (d *doc) industryGroups(s *sentence) {
 		for _, m := range members {
 			terms = append(terms, d.splitAndItem(toks, trimItem(toks, m))...)
 		}
-		for k, m := range terms {
-			if split := d.splitAnd(toks, m); clean && len(parts)+len(terms)-k < int(want) {
-				parts = append(parts, split...)
+		// Split from the last member back: the list's own "and" joins its
+		// last two ("…, copper and aluminum deep processing and lithium
+		// battery materials").
+		for k := len(terms) - 1; k >= 0; k-- {
+			if split := d.splitAnd(toks, terms[k]); clean && len(parts)+k+1 < int(want) {
+				parts = append(split, parts...)
 			} else {
-				parts = append(parts, m)
+				parts = append([]item{terms[k]}, parts...)
 			}
 		}
 		if len(parts) > int(want) && !backward {
@@ -446,16 +449,18 @@ func modifier(toks []token, j int) bool {
 	return true
 }
 
-// splitAnd splits a group member "A and B" in two wherever both sides have
-// words, unless the whole is one vocabulary term ("energy conservation and
-// environmental protection").
+// splitAnd splits a group member "A and B" in two at its last "and",
+// unless the whole is one vocabulary term ("energy conservation and
+// environmental protection"): "copper and aluminum deep processing and
+// lithium battery materials" gives "copper and aluminum deep processing" and
+// "lithium battery materials".
 func (d *doc) splitAnd(toks []token, it item) []item {
 	if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n >= it.to {
 		return []item{it}
 	}
-	for k := it.from + 1; k < it.to-1; k++ {
+	for k := it.to - 2; k > it.from; k-- {
 		if toks[k].norm == "and" {
-			return append([]item{{it.from, k}}, d.splitAnd(toks, item{k + 1, it.to})...)
+			return []item{{it.from, k}, {k + 1, it.to}}
 		}
 	}
 	return []item{it}

@@ -216,7 +216,7 @@ func (d *doc) phraseList(s *sentence, i, maxWords int, verbs bool) ([]item, int)
 			if !flush(j) {
 				return items, j
 			}
-		case isClauseEnd(t.raw), t.norm == "etc", t.norm == "respectively":
+		case isClauseEnd(t.raw), t.norm == "etc", d.v.listEnd[t.norm]:
 			flush(j)
 			return items, j
 		case t.norm == "and" && j+1 < len(toks) && toks[j+1].norm == "other",

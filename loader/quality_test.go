@@ -16,9 +16,9 @@ import (
 // Hand annotations ("gold") of the seed and of other documents of the
 // genre, and the extraction scored against them. The seed's gold lives in
 // testdata/eval, other documents' beside their text in testdata/genre
-// (written first, used while developing) and testdata/holdout,
-// testdata/holdout2 (written later by someone who had not seen the code,
-// each scored once before any change was made for them; see the README).
+// (written first, used while developing) and testdata/holdout* (written
+// later by someone who had not seen the code, each set scored once before
+// any change was made for it; see the README).
 
 type goldRef struct {
 	Kind string `json:"kind"`

@@ -28,6 +28,7 @@ type doc struct {
 	groups        map[string]*kg.Entity
 	secGroups     map[*section][]*kg.Entity
 	secIndustries map[*section][]*kg.Entity
+	topSections   int                     // top-level sections so far
 	targetsBy     map[string][]*kg.Entity // targetBucket → targets
 	firstGoalYear int
 	titled        map[int]bool                   // starts of quotes that title a code citation
@@ -114,6 +115,21 @@ var romanValues = map[string]int{
 	"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15,
 }
 
+// sameFamily reports whether two marker styles may number one list: a
+// translation may continue "(I) (II) (III)" with "(4)", or "1." with "2)".
+func sameFamily(a, b string) bool {
+	family := func(s string) string {
+		switch {
+		case strings.HasPrefix(s, "paren"):
+			return "paren"
+		case strings.HasPrefix(s, "digit"):
+			return "digit"
+		}
+		return s
+	}
+	return family(a) == family(b)
+}
+
 // markerOrdinal is the count an outline marker stands for: "3.", "(c)",
 // "III.", "(iii)", "Third", "Three", "三、" all give 3; 0 if unknown. A
 // lone "i", "v" or "x" reads as roman.
@@ -194,7 +210,7 @@ func (d *doc) structure() {
 		// A marker continuing an open count ("3." after "2. Key tasks")
 		// is that level's next sibling, however deep the outline went.
 		for i := len(stack) - 1; i >= 0 && ord > 1; i-- {
-			if stack[i].style == style && stack[i].ordinal == ord-1 {
+			if sameFamily(stack[i].style, style) && stack[i].ordinal == ord-1 {
 				stack, closed = stack[:i], true
 				break
 			}
@@ -226,6 +242,17 @@ func (d *doc) openSection(parent *section, style string, ln span, n int) *sectio
 	body := span{ln.start + n, ln.end}
 	sents := sentenceSpans(d.data, body)
 	head := sents[0]
+	// "1. Developing the home textile industry: focus on supporting …": a
+	// short title ends at a colon, and the rest is body text.
+	if c := strings.IndexAny(d.data[head.start:head.end], ":："); c > 0 {
+		colon := head.start + c
+		_, size := utf8.DecodeRuneInString(d.data[colon:])
+		rest := trimSpan(d.data, span{colon + size, head.end})
+		if rest.end > rest.start && len(strings.Fields(d.data[head.start:colon])) <= 12 {
+			sents = append([]span{{head.start, colon + size}, rest}, sents[1:]...)
+			head = sents[0]
+		}
+	}
 	title := strings.TrimSpace(d.data[head.start:head.end])
 	title = strings.TrimRightFunc(title, func(r rune) bool { return strings.ContainsRune(".。:：;；,，", r) || unicode.IsSpace(r) })
 
@@ -236,13 +263,8 @@ func (d *doc) openSection(parent *section, style string, ln span, n int) *sectio
 		sec.depth = parent.depth + 1
 		path = strings.TrimPrefix(parent.entity.ID, kg.KindSection.Slug()+"/"+d.slug+"/") + "." + strconv.Itoa(parent.children)
 	} else {
-		top := 0
-		for _, s := range d.sections {
-			if s.parent == nil {
-				top++
-			}
-		}
-		path = strconv.Itoa(top + 1)
+		d.topSections++
+		path = strconv.Itoa(d.topSections)
 	}
 	id := kg.KindSection.Slug() + "/" + d.slug + "/" + path
 	name := title

@@ -127,6 +127,7 @@ type vocab struct {
 	docWords       map[string]bool
 	metricVerbs    map[string]bool
 	genericProduct map[string]bool
+	listEnd        map[string]bool
 }
 
 func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
@@ -194,6 +195,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.docWords = wordSet(lex.List("document-word"))
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
 	v.genericProduct = wordSet(lex.List("generic-product-word"))
+	v.listEnd = wordSet(lex.List("list-end-word"))
 	v.comparators = pairSet(lex.Pair("comparator"))
 	v.units = pairSet(lex.Pair("unit"))
 	v.numberWords = pairSet(lex.Pair("number-word"))
