@@ -119,6 +119,13 @@ func TestOutline(t *testing.T) {
 			},
 		},
 		{
+			name: "colon headings, and (4) continuing (I) (II) (III)",
+			text: "Program\n\nI. Tasks\n\n(I) One.\n\n(II) Two.\n\n(III) Three.\n\n(4) Four.\n\n1. Developing the silk industry: support Alpha Silk Group to expand production.\n",
+			want: map[string]string{
+				"Tasks": "", "One": "Tasks", "Two": "Tasks", "Three": "Tasks", "Four": "Tasks", "Developing the silk industry": "Four",
+			},
+		},
+		{
 			name: "cardinal words and roman lower case",
 			text: "Program\n\nOne, the general requirements\n\n(i) The general idea.\n\nTwo, the key tasks\n\n(i) Optimize the structure.\n",
 			want: map[string]string{
@@ -184,6 +191,11 @@ func TestBackbone(t *testing.T) {
 			industry: "industry/new-display", firms: []string{"Kerun Optoelectronics", "Wanxiang Display Technology"}, products: []string{"glass substrates", "polarizers", "backlight modules"},
 		},
 		{
+			name:     "leading enterprises A and B, without 'such as'; a colon heading",
+			text:     "Program\n\nFirst, tasks\n\n1. Developing the copper processing industry: led by leading enterprises Xinda Copper and Hongfa Aluminum, key development of copper strip, copper foil and other products.\n",
+			industry: "industry/copper-processing", firms: []string{"Xinda Copper", "Hongfa Aluminum"}, products: []string{"copper strip", "copper foil"},
+		},
+		{
 			name:     "relying on A and other enterprises",
 			text:     "Program\n\nFirst, tasks\n\n1. Food. Relying on Iota Foods, Kappa Grain and other enterprises, develop quick-frozen dumplings, noodles and other products, to strengthen the food industry.\n",
 			industry: "industry/food", firms: []string{"Iota Foods", "Kappa Grain"}, products: []string{"quick-frozen dumplings", "noodles"},
@@ -234,6 +246,7 @@ func TestIndustryGroups(t *testing.T) {
 		{"of, split by the count", "P\n\nGrow the three pillar industries of equipment manufacturing, paper making and food processing.", "three pillar industries", []string{"equipment manufacturing", "paper making", "food processing"}},
 		{"colon", "P\n\nCultivate the four emerging industries: new energy, new materials, biomedicine and rail transit.", "four emerging industries", []string{"new energy", "new materials", "biomedicine", "rail transit"}},
 		{"industry chains, after a verb", "P\n\nFocus on building the three pillar industry chains of fluorosilicone materials, polyurethane materials and advanced ceramic materials, cultivate more.", "three pillar industry chains", []string{"fluorosilicone materials", "polyurethane materials", "advanced ceramic materials"}},
+		{"list runs into its verb; the last 'and' splits", "P\n\nBy 2025, the four pillar industries of rare earth new materials, tungsten and deep processing, copper and aluminum deep processing and lithium battery materials realize main business income exceed 260 billion yuan.", "four pillar industries", []string{"rare earth new materials", "tungsten and deep processing", "copper and aluminum deep processing", "lithium battery materials"}},
 		{"list ends at respectively", "P\n\nBy 2022, the three pillar industries of automobile, machinery and steel respectively realized output value of 320 billion yuan, 85 billion yuan and 110 billion yuan.", "three pillar industries", []string{"automobile", "machinery", "steel"}},
 	}
 	for _, c := range cases {
