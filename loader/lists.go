@@ -157,14 +157,7 @@ func (d *doc) splitNames(l, r []token) bool {
 
 // commonWord reports whether a word belongs to the vocabulary (an industry
 // keyword or term): "Oil" in "Changle Fengyuan Grain and Oil".
-func (d *doc) commonWord(t token) bool {
-	for _, kw := range d.v.industryKeyword {
-		if kw[t.norm] {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) commonWord(t token) bool { return d.v.anyKeyword[t.norm] }
 
 func tokensText(toks []token) string {
 	var b strings.Builder

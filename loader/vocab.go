@@ -100,6 +100,7 @@ type vocab struct {
 	industries      *phrases // term → industry index
 	industryWeak    map[string]bool
 	industryKeyword []map[string]bool
+	anyKeyword      map[string]bool // the union of industryKeyword
 	orgHeads        *phrases // head word → kind
 	govPrefix       map[string]bool
 
@@ -157,6 +158,12 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 			}
 		}
 		v.industryKeyword = append(v.industryKeyword, kw)
+	}
+	v.anyKeyword = map[string]bool{}
+	for _, kw := range v.industryKeyword {
+		for w := range kw {
+			v.anyKeyword[w] = true
+		}
 	}
 	// A term marked strong anywhere is strong.
 	for _, ind := range lex.Industries {
