@@ -101,7 +101,7 @@ type vocab struct {
 	industryWeak    map[string]bool
 	industryKeyword []map[string]bool
 	anyKeyword      map[string]bool // the union of industryKeyword
-	orgHeads        *phrases // head word → kind
+	orgHeads        *phrases        // head word → kind
 	govPrefix       map[string]bool
 
 	backboneAdj    map[string]bool
