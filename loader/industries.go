@@ -363,7 +363,7 @@ func (d *doc) headingIndustry(sec *section) {
 	hs := sec.headSent
 	// The title's tokens: after the marker.
 	from := 0
-	for from < len(hs.toks) && hs.toks[from].start < hs.end-len(sec.title)-1 {
+	for from < len(hs.toks) && hs.toks[from].start < sec.titleAt {
 		from++
 	}
 	to := len(hs.toks)

@@ -44,6 +44,7 @@ type section struct {
 	number   string // marker as written: "First", "(a)", "1."
 	title    string
 	heading  span      // marker and title
+	titleAt  int       // byte offset where the title starts, after the marker
 	headSent *sentence // the heading as a sentence
 	style    string
 	ordinal  int // the marker's count: 3 for "(c)", "III." or "Third"; 0 if unknown
@@ -256,7 +257,7 @@ func (d *doc) openSection(parent *section, style string, ln span, n int) *sectio
 	title := strings.TrimSpace(d.data[head.start:head.end])
 	title = strings.TrimRightFunc(title, func(r rune) bool { return strings.ContainsRune(".。:：;；,，", r) || unicode.IsSpace(r) })
 
-	sec := &section{number: number, title: title, style: style, parent: parent, heading: span{ln.start, head.end}}
+	sec := &section{number: number, title: title, style: style, parent: parent, heading: span{ln.start, head.end}, titleAt: head.start}
 	path := ""
 	if parent != nil {
 		parent.children++

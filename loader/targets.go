@@ -261,7 +261,11 @@ var metricStop = map[string]bool{
 // metric; a list's values go one to each industry named before it when the
 // counts agree ("A, B, C … 50, 50, 30 billion yuan").
 func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
+	if len(qs) == 0 {
+		return
+	}
 	toks := s.toks
+	mentions := d.scanIndustries(s, true, false) // once for all the lists
 	var prevMetric string
 	segStart, metricEnd := 0, 0
 	for a := 0; a < len(qs); {
@@ -290,7 +294,7 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 		// The clause after the previous list may be that list's metric
 		// ("more than 120 leading talents and more than 8 leading teams").
 		start = max(start, metricEnd)
-		subjects, groupSubject, subjFirst, subjEnd := d.targetSubjects(s, subjFrom, group[0].from)
+		subjects, groupSubject, subjFirst, subjEnd := d.targetSubjects(s, mentions, subjFrom, group[0].from)
 		// A metric after the subjects ("the city's A, B and C main business
 		// income") leaves them out; one around them ("the output value of
 		// the steel industry") keeps them.
@@ -377,12 +381,12 @@ func (d *doc) isYearTok(t token) bool {
 }
 
 // targetSubjects are the industries (or else the industry groups) named in
-// toks[from:to] of a sentence, the one group named there if any, and the
+// toks[from:to] of a sentence, given its industry mentions, the one group named there if any, and the
 // indexes of the first name and after the last name of either.
-func (d *doc) targetSubjects(s *sentence, from, to int) ([]*kg.Entity, *kg.Entity, int, int) {
+func (d *doc) targetSubjects(s *sentence, mentions []industryMention, from, to int) ([]*kg.Entity, *kg.Entity, int, int) {
 	var out []*kg.Entity
 	first, end := to, from
-	for _, m := range d.scanIndustries(s, true, false) {
+	for _, m := range mentions {
 		if m.from >= from && m.to <= to {
 			out = appendUnique(out, m.ent)
 			first, end = min(first, m.from), max(end, m.to)
