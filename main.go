@@ -1,6 +1,8 @@
-// Command policykg turns municipal policy programs into a knowledge graph.
+// Command policykg turns municipal policy programs into a knowledge graph
+// and serves it over GraphQL.
 //
-//	policykg extract FILE...   print the extracted graph as JSON
+//	policykg [serve] [flags] [FILE...]   serve the graph (the embedded seeds by default)
+//	policykg extract FILE...             print the extracted graph as JSON
 //
 // See README.md.
 package main
@@ -28,26 +30,35 @@ func main() {
 	os.Exit(code)
 }
 
-const usage = `usage: policykg <command> [flags] [FILE...]
+const usage = `usage: policykg [command] [flags] [FILE...]
 
 commands:
+  serve [FILE...]   serve the graph over GraphQL (the default command); the
+                    documents given replace the embedded seeds
   extract FILE...   parse documents and print the graph as one JSON object
+
+Run "policykg <command> -h" for a command's flags.
 `
 
 // run is the whole program behind main, testable: it returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
+		return serve(ctx, args, stderr)
 	}
 	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], stderr)
 	case "extract":
 		return extract(ctx, args[1:], stdout, stderr)
-	case "-h", "-help", "--help", "help":
+	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "policykg: unknown command %q\n%s", args[0], usage)
+	// Flags or documents with no command: serve them.
+	if _, err := os.Stat(args[0]); err == nil || strings.HasPrefix(args[0], "-") {
+		return serve(ctx, args, stderr)
+	}
+	fmt.Fprintf(stderr, "policykg: unknown command %q (and no such file)\n%s", args[0], usage)
 	return 2
 }
 

@@ -2,8 +2,10 @@ package loader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,9 +63,14 @@ func DocumentID(path string) string {
 // ReadFile reads a document, refusing what is not a regular file or is
 // larger than the limit, before reading it whole.
 func (l *Loader) ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	return l.read(func(p string) (fs.File, error) { return os.Open(p) }, path)
+}
+
+// read is ReadFile for files that open opens.
+func (l *Loader) read(open func(string) (fs.File, error), path string) ([]byte, error) {
+	f, err := open(path)
 	if err != nil {
-		if os.IsNotExist(err) {
+		if errors.Is(err, fs.ErrNotExist) {
 			return nil, kg.Errorf(kg.ENOTFOUND, "%s: no such file", path)
 		}
 		return nil, kg.Errorf(kg.EINVALID, "%s: %v", path, err)
@@ -136,10 +143,19 @@ func (l *Loader) parse(id, path string, data []byte) (*kg.Graph, error) {
 // whose file names would give the same ID get "-2", "-3"… in argument order.
 // It stops at the first bad file, returning nothing of the others.
 func (l *Loader) LoadFiles(paths []string) (*kg.Graph, error) {
+	return l.load(l.ReadFile, paths)
+}
+
+// LoadFS is LoadFiles for the files of fsys, such as the embedded seeds.
+func (l *Loader) LoadFS(fsys fs.FS, paths []string) (*kg.Graph, error) {
+	return l.load(func(p string) ([]byte, error) { return l.read(fsys.Open, p) }, paths)
+}
+
+func (l *Loader) load(read func(string) ([]byte, error), paths []string) (*kg.Graph, error) {
 	g := &kg.Graph{Documents: []kg.Document{}, Entities: []kg.Entity{}, Relations: []kg.Relation{}}
 	seen := map[string]int{}
 	for _, p := range paths {
-		data, err := l.ReadFile(p)
+		data, err := read(p)
 		if err != nil {
 			return nil, err
 		}
