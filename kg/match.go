@@ -1,6 +1,7 @@
 package kg
 
 import (
+	"math"
 	"strings"
 	"unicode"
 )
@@ -45,7 +46,8 @@ func MatchScore(query string, name string, aliases []string) float64 {
 			best = s
 		}
 	}
-	return best
+	// Rounded, so that scores print cleanly and compare equal across stores.
+	return math.Round(best*1e6) / 1e6
 }
 
 func nameScore(query string, qw []string, name string) float64 {
@@ -61,7 +63,7 @@ func nameScore(query string, qw []string, name string) float64 {
 	matched := 0
 	for _, q := range qw {
 		for _, w := range nw {
-			if q == w {
+			if Stem(q) == Stem(w) {
 				matched++
 				break
 			}
@@ -89,7 +91,27 @@ func contentWords(words []string) []string {
 	return out
 }
 
-// SearchWords returns the words of a normalized query that a word match
-// looks for: a store needs only entities having one of these words, or a
-// name that starts with the query, as candidates.
-func SearchWords(query string) []string { return contentWords(strings.Fields(query)) }
+// SearchWords returns the stems (Stem) of the words of a normalized query
+// that a word match looks for: a store needs as candidates only the
+// entities with a name or alias having a word of one of these stems, and
+// those with a name or alias that starts with the query.
+func SearchWords(query string) []string {
+	words := contentWords(strings.Fields(query))
+	for i, w := range words {
+		words[i] = Stem(w)
+	}
+	return words
+}
+
+// Stem folds an English plural to its singular, roughly ("diamonds" →
+// "diamond", "industries" → "industry"), so that a word match does not
+// depend on number.
+func Stem(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}

@@ -10,7 +10,8 @@ import (
 // takes the request's context first and honours its deadline and
 // cancellation. Errors carry a code (see ErrorCode): EINVALID for bad
 // arguments, ENOTFOUND where a method says so, ELIMIT when the context's
-// deadline passes, EUNAVAILABLE when a backend cannot be reached. Returned
+// deadline passes, EUNAVAILABLE when a backend cannot be reached or the
+// caller cancelled (errors.Is still finds the context's error). Returned
 // values are the caller's: a store never changes them afterwards, and
 // callers must not change them either (stores may share them between calls).
 //
@@ -19,7 +20,9 @@ type Store interface {
 	// Load merges a graph into the store: an entity or relation already
 	// present keeps one node or edge, with the union of names and sources.
 	// Loading the same graph twice leaves the store as after the first
-	// load. Either all of g becomes visible or none of it does.
+	// load. Either all of g becomes visible or none of it does. EINVALID,
+	// changing nothing, if g is malformed: an empty ID, an unknown kind or
+	// relation type, or a relation whose end is neither in g nor in the store.
 	Load(ctx context.Context, g *Graph) error
 
 	// Ready reports whether the store can answer queries.
@@ -41,19 +44,25 @@ type Store interface {
 	// Relations returns, for each ID in ids, the relations that touch it in
 	// the given direction, filtered by type (all types when empty), ordered
 	// by (type, from, to), at most first per ID when first > 0. The result has
-	// one list per ID, in the order of ids.
+	// one list per ID, in the order of ids. EINVALID for a negative first or
+	// an unknown direction.
 	Relations(ctx context.Context, ids []string, f RelationFilter) ([][]*Relation, error)
 
 	// Path returns a shortest path from one entity to another over relations
 	// in either direction, at most maxHops long, or nil if there is none.
 	// Among shortest paths it returns the one whose node IDs come first in
-	// lexicographic order. ENOTFOUND if either end is missing.
+	// lexicographic order and, between two nodes joined by several
+	// relations, the first by (type, from, to). from == to gives a path of
+	// one node. ENOTFOUND if either end is missing; EINVALID for a negative
+	// maxHops.
 	Path(ctx context.Context, from, to string, maxHops int, types []RelationType) (*Path, error)
 
 	// Neighborhood returns the entities within hops relations of id (in
-	// either direction), nearest first and by ID within a distance, at most
-	// limit of them, and every relation among them. ENOTFOUND if id is
-	// missing.
+	// either direction, following only the given types, all when empty),
+	// nearest first and by ID within a distance, at most limit of them
+	// (Truncated if more were within reach), and every relation of those
+	// types among them. hops 0 gives the entity alone. ENOTFOUND if id is
+	// missing; EINVALID for a negative hops or limit.
 	Neighborhood(ctx context.Context, id string, hops int, types []RelationType, limit int) (*Subgraph, error)
 
 	// Targets returns the targets for a year (any year when nil) whose
@@ -100,7 +109,7 @@ func HasType(types []RelationType, t RelationType) bool {
 // ListFilter selects entities for List.
 type ListFilter struct {
 	Kind Kind   // any kind when ""
-	Name string // when set, only entities whose name or an alias equals it, ignoring case
+	Name string // when set, only entities whose name or an alias equals it, ignoring case (strings.ToLower)
 }
 
 // Page asks for up to First items after the item with cursor After.

@@ -18,7 +18,7 @@ type index struct {
 	all    []*kg.Entity             // every entity, by ID
 	byKind map[kg.Kind][]*kg.Entity // by ID within a kind
 	byName map[string][]*kg.Entity  // strings.ToLower of a name or alias → entities, by ID
-	words  map[string][]*kg.Entity  // a word (kg.Words) of a name or alias → entities, by ID
+	words  map[string][]*kg.Entity  // the stem (kg.Stem) of a word of a name or alias → entities, by ID
 	names  []nameKey                // normalized names and aliases, sorted, for prefix lookups
 }
 
@@ -61,7 +61,7 @@ func build(g *kg.Graph) *index {
 		for _, name := range append([]string{e.Name}, e.Aliases...) {
 			addOnce(ix.byName, strings.ToLower(name), e)
 			for _, w := range kg.Words(name) {
-				addOnce(ix.words, w, e)
+				addOnce(ix.words, kg.Stem(w), e)
 			}
 			if key := kg.Normalize(name); key != "" {
 				ix.names = append(ix.names, nameKey{key, e})
