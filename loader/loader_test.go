@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"policykg/kg"
 	"policykg/seeds"
@@ -217,6 +218,9 @@ func TestNoOutlineStillYieldsProgram(t *testing.T) {
 
 // FuzzParse feeds the loader arbitrary documents: it must never panic, and
 // whatever it returns must satisfy the graph invariants.
+// parseTimeout bounds one parse under fuzzing: the seed takes 4 ms.
+const parseTimeout = 5 * time.Second
+
 func FuzzParse(f *testing.F) {
 	data, _ := seeds.FS.ReadFile(seedName)
 	f.Add(data)
@@ -225,7 +229,24 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("(a)\n1.\nFirst,\n\"unterminated"))
 	l := newLoader(f)
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		g, err := l.Parse("fuzz.txt", doc)
+		// A parse that runs away is a failure too (the fuzzer has no
+		// timeout of its own): the service parses documents users give it.
+		type result struct {
+			g   *kg.Graph
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			g, err := l.Parse("fuzz.txt", doc)
+			done <- result{g, err}
+		}()
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(parseTimeout):
+			t.Fatalf("parse of %d bytes did not finish in %v", len(doc), parseTimeout)
+		}
+		g, err := r.g, r.err
 		if err != nil {
 			if kg.ErrorCode(err) == kg.EINTERNAL {
 				t.Fatalf("uncoded error: %v", err)

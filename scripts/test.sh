@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: generated code up to date, vet, formatting, every
-# test (with the graphql-http audit required), and a short fuzz run of the
-# loader. The README's test command and CI (.ci/run) both run this.
+# test (with the graphql-http audit required), and short fuzz runs of the
+# GraphQL handler and the loader. The README's test command and CI (.ci/run) both run this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,5 +31,11 @@ export POLICYKG_AUDIT=1
 echo "== go test"
 go test -count=1 ./...
 
+echo "== go test -race (stores, server, command)"
+go test -count=1 -race ./store/... ./server/... .
+
+echo "== fuzz the GraphQL handler (${FUZZTIME_HTTP:-10s})"
+go test -run '^$' -fuzz FuzzGraphQL -fuzztime "${FUZZTIME_HTTP:-10s}" -fuzzminimizetime 2s ./server
+
 echo "== fuzz the loader (${FUZZTIME:-20s})"
-go test -run '^$' -fuzz FuzzParse -fuzztime "${FUZZTIME:-20s}" ./loader
+go test -run '^$' -fuzz FuzzParse -fuzztime "${FUZZTIME:-20s}" -fuzzminimizetime 2s ./loader
