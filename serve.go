@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -104,6 +103,7 @@ func runServer(ctx context.Context, ln net.Listener, h http.Handler, log *slog.L
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second, // a body trickling in cannot hold a connection forever
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
@@ -138,11 +138,7 @@ func loadDocuments(maxBytes int64, files []string) (*kg.Graph, error) {
 	if len(files) > 0 {
 		return l.LoadFiles(files)
 	}
-	names, err := fs.Glob(seeds.FS, "*.txt")
-	if err != nil {
-		return nil, err
-	}
-	return l.LoadFS(seeds.FS, names)
+	return l.LoadFS(seeds.FS, seeds.Names())
 }
 
 func newLogger(w io.Writer, f *serveFlags) *slog.Logger {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -9,38 +8,21 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"policykg/server/apitest"
 )
-
-// lockedBuffer collects what the server logs while it runs.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
 
 var servingURL = regexp.MustCompile(`url=(http://\S+/graphql)`)
 
 // startServe runs the program with args on a free port and returns the
 // GraphQL URL, a function that stops it (as SIGINT would) and returns its
 // exit code, and its logs.
-func startServe(t *testing.T, args ...string) (string, func() int, *lockedBuffer) {
+func startServe(t *testing.T, args ...string) (string, func() int, *apitest.LogBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	logs := &lockedBuffer{}
+	logs := &apitest.LogBuffer{}
 	exit := make(chan int, 1)
 	// Flags go before documents.
 	full := []string{"-addr", "127.0.0.1:0"}

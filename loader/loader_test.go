@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"policykg/kg"
@@ -316,6 +319,38 @@ func BenchmarkParseSeed(b *testing.B) {
 	for b.Loop() {
 		if _, err := l.Parse(seedName, data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestLoadFSMatchesLoadFiles(t *testing.T) {
+	data, err := seeds.FS.ReadFile(seedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, seedName), data, 0o644)
+	fsys := fstest.MapFS{
+		seedName:    {Data: data},
+		"empty.txt": {Data: nil},
+		"dir.txt":   {Mode: fs.ModeDir},
+	}
+	l := newLoader(t)
+	fromFS, err := l.LoadFS(fsys, []string{seedName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, err := l.LoadFiles([]string{filepath.Join(dir, seedName)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile.Documents[0].Path = seedName
+	if !reflect.DeepEqual(fromFS, fromFile) {
+		t.Error("LoadFS and LoadFiles give different graphs for the same document")
+	}
+	for name, code := range map[string]string{"missing.txt": kg.ENOTFOUND, "empty.txt": kg.EINVALID, "dir.txt": kg.EINVALID} {
+		if _, err := l.LoadFS(fsys, []string{seedName, name}); kg.ErrorCode(err) != code {
+			t.Errorf("LoadFS(%s): error %v, want code %s", name, err, code)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -27,7 +25,7 @@ func TestAPI(t *testing.T) {
 
 // newServer serves the seed from a memory store wrapped by wrap, with the
 // given limits, logging into the returned buffer.
-func newServer(t *testing.T, limits server.Limits, wrap func(kg.Store) kg.Store) (apitest.Client, *syncBuffer) {
+func newServer(t *testing.T, limits server.Limits, wrap func(kg.Store) kg.Store) (apitest.Client, *apitest.LogBuffer) {
 	t.Helper()
 	store := memory.New()
 	if err := store.Load(context.Background(), apitest.Seed(t)); err != nil {
@@ -37,28 +35,11 @@ func newServer(t *testing.T, limits server.Limits, wrap func(kg.Store) kg.Store)
 	if wrap != nil {
 		s = wrap(store)
 	}
-	logs := &syncBuffer{}
+	logs := &apitest.LogBuffer{}
 	log := slog.New(slog.NewTextHandler(logs, nil))
 	srv := httptest.NewServer(server.Handler(s, server.Config{Limits: limits, Logger: log}))
 	t.Cleanup(srv.Close)
 	return apitest.Client{URL: srv.URL + "/graphql"}, logs
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 func request(t *testing.T, method, u, contentType, accept, body string) *http.Request {

@@ -9,46 +9,18 @@ package apitest
 
 import (
 	"context"
-	"io/fs"
 	"net/http/httptest"
 	"slices"
 	"sort"
-	"sync"
 	"testing"
 
 	"policykg/kg"
-	"policykg/loader"
-	"policykg/seeds"
 	"policykg/server"
+	"policykg/store/storetest"
 )
 
-// Seed returns the graph of the embedded seed documents, parsed once.
-func Seed(t testing.TB) *kg.Graph {
-	t.Helper()
-	seedOnce.Do(func() {
-		l, err := loader.New(loader.Options{})
-		if err != nil {
-			seedErr = err
-			return
-		}
-		names, err := fs.Glob(seeds.FS, "*.txt")
-		if err != nil {
-			seedErr = err
-			return
-		}
-		seedGraph, seedErr = l.LoadFS(seeds.FS, names)
-	})
-	if seedErr != nil {
-		t.Fatalf("load seed: %v", seedErr)
-	}
-	return seedGraph
-}
-
-var (
-	seedOnce  sync.Once
-	seedGraph *kg.Graph
-	seedErr   error
-)
+// Seed returns the graph of the embedded seeds (storetest.Seed).
+func Seed(t testing.TB) *kg.Graph { return storetest.Seed(t) }
 
 // Serve loads the seed into a new store and serves it with the default
 // limits; the server stops when the test ends.

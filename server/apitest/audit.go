@@ -62,12 +62,8 @@ func moduleRoot(t *testing.T) string {
 
 // seedText returns the text of each seed document by document ID.
 func seedText(t *testing.T) map[string]string {
-	names, err := fs.Glob(seeds.FS, "*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := map[string]string{}
-	for _, n := range names {
+	for _, n := range seeds.Names() {
 		b, err := fs.ReadFile(seeds.FS, n)
 		if err != nil {
 			t.Fatal(err)

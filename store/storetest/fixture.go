@@ -255,3 +255,13 @@ func relation(g *kg.Graph, t kg.RelationType, from, to string) kg.Relation {
 	}
 	panic(fmt.Sprintf("storetest: no fixture relation %s %s → %s", t, from, to))
 }
+
+// The relations of the fixture's steel industry, as edges.
+var (
+	backboneAlpha = edge{kg.BackboneOf, alphaSteel, steel}
+	backboneBeta  = edge{kg.BackboneOf, betaMetals, steel}
+	backboneZeta  = edge{kg.BackboneOf, zetaSteel, steel}
+	target        = edge{kg.HasTarget, steel, target50}
+	member        = edge{kg.MemberOf, steel, traditional}
+	product       = edge{kg.ProductOf, steelPlate, steel}
+)

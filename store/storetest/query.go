@@ -176,14 +176,6 @@ func testSearch(t *testing.T, s kg.Store) {
 
 func testRelations(t *testing.T, s kg.Store) {
 	mustLoad(t, s, alphaGraph())
-	var (
-		backboneAlpha = edge{kg.BackboneOf, alphaSteel, steel}
-		backboneBeta  = edge{kg.BackboneOf, betaMetals, steel}
-		backboneZeta  = edge{kg.BackboneOf, zetaSteel, steel}
-		target        = edge{kg.HasTarget, steel, target50}
-		member        = edge{kg.MemberOf, steel, traditional}
-		product       = edge{kg.ProductOf, steelPlate, steel}
-	)
 	for _, c := range []struct {
 		name string
 		ids  []string

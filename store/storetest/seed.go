@@ -1,8 +1,8 @@
 package storetest
 
 import (
-	"io/fs"
 	"slices"
+	"sync"
 	"testing"
 
 	"policykg/kg"
@@ -10,27 +10,29 @@ import (
 	"policykg/seeds"
 )
 
-// seedPath is the seed document, as the command line names it.
-const seedPath = "seeds/jiaozuo-innovation-program.txt"
-
-// Seed returns the graph of the embedded seed document, parsed by the
-// loader, for tests and benchmarks.
+// Seed returns the graph of the embedded seed documents, parsed by the
+// loader as the service parses them; parsed once, shared by every caller,
+// who must not change it.
 func Seed(tb testing.TB) *kg.Graph {
 	tb.Helper()
-	data, err := fs.ReadFile(seeds.FS, "jiaozuo-innovation-program.txt")
-	if err != nil {
-		tb.Fatal(err)
+	seedOnce.Do(func() {
+		l, err := loader.New(loader.Options{})
+		if err == nil {
+			seedGraph, err = l.LoadFS(seeds.FS, seeds.Names())
+		}
+		seedErr = err
+	})
+	if seedErr != nil {
+		tb.Fatalf("load the seeds: %v", seedErr)
 	}
-	l, err := loader.New(loader.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	g, err := l.Parse(seedPath, data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return g
+	return seedGraph
 }
+
+var (
+	seedOnce  sync.Once
+	seedGraph *kg.Graph
+	seedErr   error
+)
 
 // testSeed checks, on the real seed graph, what holds whatever the graph.
 func testSeed(t *testing.T, s kg.Store) {
