@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"policykg/kg"
@@ -28,6 +29,7 @@ type serveFlags struct {
 	logJSON  bool
 	maxBytes int64
 	limits   server.Limits
+	cors     []string
 }
 
 // parseServeFlags returns the flags and the documents named, or nil and
@@ -40,6 +42,14 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, []string, in
 	fs.TextVar(&f.logLevel, "log-level", slog.LevelInfo, "least level logged: debug (every request), info, warn or error")
 	fs.BoolVar(&f.logJSON, "log-json", false, "log JSON lines instead of text")
 	fs.Int64Var(&f.maxBytes, "max-bytes", loader.DefaultMaxBytes, "largest document accepted, in bytes")
+	fs.Func("cors-origins", "comma-separated origins whose pages may call the API from a browser (\"*\": any); none by default", func(v string) error {
+		for _, o := range strings.Split(v, ",") {
+			if o = strings.TrimSpace(o); o != "" {
+				f.cors = append(f.cors, o)
+			}
+		}
+		return nil
+	})
 	l := &f.limits
 	fs.IntVar(&l.MaxDepth, "max-depth", l.MaxDepth, "deepest query accepted (0: no limit)")
 	fs.IntVar(&l.MaxComplexity, "max-complexity", l.MaxComplexity, "most complex query accepted (0: no limit)")
@@ -94,7 +104,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) int {
 		log.Error("cannot listen", "addr", f.addr, "err", err)
 		return 1
 	}
-	return runServer(ctx, ln, server.Handler(store, server.Config{Limits: f.limits, Logger: log}), log)
+	return runServer(ctx, ln, server.Handler(store, server.Config{Limits: f.limits, Logger: log, CORSOrigins: f.cors}), log)
 }
 
 // runServer serves on ln until ctx ends, then lets requests in flight

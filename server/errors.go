@@ -59,9 +59,12 @@ func presenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			// The parser's and validator's own errors: the query is at fault.
 			out.Extensions = code(CodeBadUserInput)
 		default:
-			log.ErrorContext(ctx, "request failed", "err", err, "path", gqlErr.Path.String())
+			requestLogger(ctx, log).ErrorContext(ctx, "request failed", "err", err, "path", gqlErr.Path.String())
 			out.Message = internalErrMessage
 			out.Extensions = code(CodeInternal)
+			if id := requestID(ctx); id != "" {
+				out.Extensions["requestId"] = id // to find the details in the log
+			}
 		}
 		return out
 	}
@@ -83,7 +86,7 @@ func code(c string) map[string]any { return map[string]any{"code": c} }
 // the panic and its stack.
 func recoverer(log *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		requestLogger(ctx, log).ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return kg.Errorf(kg.EINTERNAL, "panic: %v", p)
 	}
 }

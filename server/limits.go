@@ -27,7 +27,7 @@ type Limits struct {
 func DefaultLimits() Limits {
 	return Limits{
 		MaxDepth:      12,
-		MaxComplexity: 10000,
+		MaxComplexity: 50000, // a 1,000-node neighbourhood with its relations passes
 		MaxTokens:     10000,
 		MaxAliases:    50,
 		MaxBodyBytes:  1 << 20,

@@ -20,6 +20,9 @@ import (
 type Config struct {
 	Limits Limits
 	Logger *slog.Logger // slog.Default() when nil
+	// CORSOrigins may call the API from pages in a browser: origins such
+	// as "https://explorer.example.org", or "*" for any. None by default.
+	CORSOrigins []string
 }
 
 // Handler returns the service's HTTP handler over a store:
@@ -56,56 +59,12 @@ func Handler(store kg.Store, cfg Config) http.Handler {
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if err := store.Ready(ctx); err != nil {
-			log.WarnContext(ctx, "not ready", "err", err)
+			requestLogger(ctx, log).WarnContext(ctx, "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			w.Write([]byte("not ready\n"))
 			return
 		}
 		w.Write([]byte("ready\n"))
 	})
-	return logRequests(log, withDeadline(l.Timeout, mux))
+	return logRequests(log, withCORS(cfg.CORSOrigins, withDeadline(l.Timeout, mux)))
 }
-
-// withDeadline gives every request a deadline, which reaches the store
-// through the request's context.
-func withDeadline(d time.Duration, next http.Handler) http.Handler {
-	if d <= 0 {
-		return next
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), d)
-		defer cancel()
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
-// slowRequest is how long a request may take before it is logged as slow.
-const slowRequest = time.Second
-
-// logRequests logs every request at debug level, and slow or failed
-// ones at warn level.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		d := time.Since(start)
-		level := slog.LevelDebug
-		if d > slowRequest || rec.status >= 500 {
-			level = slog.LevelWarn
-		}
-		log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d)
-	})
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (r *statusRecorder) WriteHeader(status int) {
-	r.status = status
-	r.ResponseWriter.WriteHeader(status)
-}
-
-func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

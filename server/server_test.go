@@ -141,7 +141,9 @@ func TestLimits(t *testing.T) {
 		{"depth over the limit", nested(14), false},
 		{"aliases at the limit", aliases(limits.MaxAliases), true},
 		{"aliases over the limit", aliases(limits.MaxAliases + 1), false},
-		{"complexity over the limit", `{ neighborhood(id: "industry/food", hops: 6, limit: 1000) { nodes { id name sources { text } } } }`, false},
+		{"complexity over the limit", `{ entities(first: 100) { edges { node { relations { from { relations { from { relations { type } } } } } } } } }`, false},
+		{"complexity of the largest neighbourhood", `{ neighborhood(id: "industry/food", hops: 6, limit: 1000) {
+			nodes { id name kind } relations { type from { id } to { id } } truncated } }`, true},
 		{"complexity of a large page", `{ entities(first: 100) { edges { node { id name sources { text } } } } }`, true},
 		{"tokens over the limit", `{ documents { ` + strings.Repeat("id ", limits.MaxTokens) + `} }`, false},
 		{"fragment bomb", fragmentBomb(30), false},
@@ -273,5 +275,56 @@ func TestHealth(t *testing.T) {
 		if res.StatusCode != tc.status || !strings.Contains(strings.ToLower(string(body)), tc.body) {
 			t.Errorf("GET %s: %d %q, want %d with %q", tc.url, res.StatusCode, body, tc.status, tc.body)
 		}
+	}
+}
+
+func TestRequestIDs(t *testing.T) {
+	c, logs := newServer(t, server.DefaultLimits(), func(s kg.Store) kg.Store { return failingStore{s} })
+	req := request(t, "POST", c.URL, jsonType, "", `{"query":"{ search(text: \"food\") { score } }"}`)
+	req.Header.Set("X-Request-ID", "trace-42")
+	r := c.Do(t, req)
+	if got := r.Header.Get("X-Request-ID"); got != "trace-42" {
+		t.Errorf("X-Request-ID %q, want the client's", got)
+	}
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["requestId"] != "trace-42" {
+		t.Errorf("the internal error does not name the request: %s", r.Raw())
+	}
+	if !strings.Contains(logs.String(), "request_id=trace-42") || !strings.Contains(logs.String(), "hunter2") {
+		t.Errorf("the log does not tie the details to the request:\n%s", logs)
+	}
+	// A forged ID is replaced.
+	req = request(t, "POST", c.URL, jsonType, "", `{"query":"{ documents { id } }"}`)
+	req.Header.Set("X-Request-ID", "x level=ERROR msg=forged")
+	if got := c.Do(t, req).Header.Get("X-Request-ID"); got == "" || strings.Contains(got, " ") {
+		t.Errorf("X-Request-ID %q", got)
+	}
+}
+
+func TestCORS(t *testing.T) {
+	store := memory.New()
+	h := server.Handler(store, server.Config{Limits: server.DefaultLimits(), CORSOrigins: []string{"https://explorer.example"}})
+	for _, tc := range []struct {
+		name, method, origin string
+		status               int
+		allow                string
+	}{
+		{"preflight from an allowed origin", "OPTIONS", "https://explorer.example", 204, "https://explorer.example"},
+		{"request from an allowed origin", "POST", "https://explorer.example", 200, "https://explorer.example"},
+		{"preflight from another origin", "OPTIONS", "https://evil.example", 405, ""},
+		{"request from another origin", "POST", "https://evil.example", 200, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req := httptest.NewRequest(tc.method, "/graphql", strings.NewReader(`{"query":"{ documents { id } }"}`))
+			req.Header.Set("Content-Type", jsonType)
+			req.Header.Set("Origin", tc.origin)
+			if tc.method == "OPTIONS" {
+				req.Header.Set("Access-Control-Request-Method", "POST")
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != tc.status || w.Header().Get("Access-Control-Allow-Origin") != tc.allow {
+				t.Errorf("status %d, Allow-Origin %q; want %d, %q", w.Code, w.Header().Get("Access-Control-Allow-Origin"), tc.status, tc.allow)
+			}
+		})
 	}
 }
