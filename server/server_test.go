@@ -88,8 +88,15 @@ func TestHTTP(t *testing.T) {
 		{"variables not an object", request(t, "POST", c.URL, jsonType, "", `{"query":"{ documents { id } }","variables":"x"}`), 400, jsonType, "BAD_USER_INPUT"},
 		{"invalid document, graphql-response+json", request(t, "POST", c.URL, jsonType, responseType, `{"query":"{ nope }"}`), 400, responseType, "BAD_USER_INPUT"},
 		{"unparsable document, graphql-response+json", request(t, "POST", c.URL, jsonType, responseType, `{"query":"{"}`), 400, responseType, "BAD_USER_INPUT"},
-		// application/json keeps 200 for GraphQL errors, as the spec says.
+		// A client that names application/json gets 200 for GraphQL errors,
+		// as the spec says; one with no preference gets 400.
 		{"invalid document, application/json", request(t, "POST", c.URL, jsonType, jsonType, `{"query":"{ nope }"}`), 200, jsonType, "BAD_USER_INPUT"},
+		{"invalid document, no Accept", request(t, "POST", c.URL, jsonType, "", `{"query":"{ nope }"}`), 400, jsonType, "BAD_USER_INPUT"},
+		{"invalid document, */*", request(t, "POST", c.URL, jsonType, "*/*", `{"query":"{ nope }"}`), 400, jsonType, "BAD_USER_INPUT"},
+		{"invalid document, both, json preferred", request(t, "POST", c.URL, jsonType, "application/json, application/graphql-response+json;q=0.5", `{"query":"{ nope }"}`), 200, jsonType, "BAD_USER_INPUT"},
+		{"invalid document, both equal", request(t, "POST", c.URL, jsonType, "application/json, application/graphql-response+json", `{"query":"{ nope }"}`), 400, responseType, "BAD_USER_INPUT"},
+		{"invalid document, GET", request(t, "GET", get("{ nope }"), "", "", ""), 400, jsonType, "BAD_USER_INPUT"},
+		{"invalid variables, no Accept", request(t, "POST", c.URL, jsonType, "", `{"query":"query($n: Int) { search(text: \"x\", first: $n) { score } }","variables":{"n":"seven"}}`), 400, jsonType, "BAD_USER_INPUT"},
 		{"not acceptable", request(t, "POST", c.URL, jsonType, "text/html", `{"query":"{ documents { id } }"}`), 406, jsonType, "BAD_USER_INPUT"},
 		{"body over 1 MiB", request(t, "POST", c.URL, jsonType, "", `{"query":"{ documents { id } }","x":"`+strings.Repeat("x", 1<<20)+`"}`), 413, jsonType, "LIMIT_EXCEEDED"},
 	} {

@@ -35,8 +35,10 @@ const (
 //     body over the limit gets 413; other methods get 405; a mutation over
 //     GET gets 405.
 //   - A document that fails to parse or validate, or is refused by a
-//     limit, gets 400 with application/graphql-response+json, and 200 with
-//     application/json (where the status says nothing about GraphQL errors).
+//     limit, gets 400 and no data; except that a client that asks for
+//     application/json by name gets 200, as the spec asks of that legacy
+//     media type (whose clients may not read a 4xx body). A client with no
+//     preference (no Accept, or */*) gets 400 in application/json.
 type transport struct {
 	maxBody   int64
 	maxTokens int
@@ -49,7 +51,7 @@ var _ graphql.Transport = transport{}
 func (transport) Supports(*http.Request) bool { return true }
 
 func (t transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
-	media, ok := negotiate(r.Header.Get("Accept"))
+	media, legacy, ok := negotiate(r.Header.Get("Accept"))
 	if !ok {
 		writeErrors(w, mediaJSON, http.StatusNotAcceptable, CodeBadUserInput,
 			"the Accept header allows neither application/graphql-response+json nor application/json")
@@ -92,9 +94,9 @@ func (t transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	oc, errs := exec.CreateOperationContext(ctx, params)
 	if errs != nil {
 		resp := exec.DispatchError(graphql.WithOperationContext(ctx, oc), errs)
-		status := http.StatusOK
-		if media == mediaGraphQLResponse {
-			status = http.StatusBadRequest
+		status := http.StatusBadRequest
+		if legacy {
+			status = http.StatusOK
 		}
 		// No data entry: the request never started executing.
 		write(w, media, status, struct {
@@ -106,12 +108,13 @@ func (t transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 	write(w, media, http.StatusOK, handle(ctx))
 }
 
-// negotiate picks the response media type from an Accept header.
-func negotiate(accept string) (string, bool) {
+// negotiate picks the response media type from an Accept header, and
+// reports whether the client named application/json itself (legacy).
+func negotiate(accept string) (media string, legacy, ok bool) {
 	if strings.TrimSpace(accept) == "" {
-		return mediaJSON, true
+		return mediaJSON, false, true
 	}
-	best, bestQ := "", 0.0
+	best, bestQ, bestNamed := "", 0.0, false
 	for part := range strings.SplitSeq(accept, ",") {
 		mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
 		if err != nil {
@@ -132,12 +135,13 @@ func negotiate(accept string) (string, bool) {
 		default:
 			continue
 		}
-		// Higher q wins; on a tie, the newer media type.
-		if q > bestQ || (q == bestQ && q > 0 && media == mediaGraphQLResponse) {
-			best, bestQ = media, q
+		named := mt == mediaJSON
+		// Higher q wins; on a tie, the newer media type, then a named one.
+		if q > bestQ || q == bestQ && q > 0 && (media == mediaGraphQLResponse && best != media || media == best && named) {
+			best, bestQ, bestNamed = media, q, named
 		}
 	}
-	return best, bestQ > 0
+	return best, best == mediaJSON && bestNamed, bestQ > 0
 }
 
 // fromQuery reads the parameters of a GET request.
