@@ -154,6 +154,9 @@ func TestLimits(t *testing.T) {
 		{"complexity of a large page", `{ entities(first: 100) { edges { node { id name sources { text } } } } }`, true},
 		{"tokens over the limit", `{ documents { ` + strings.Repeat("id ", limits.MaxTokens) + `} }`, false},
 		{"fragment bomb", fragmentBomb(30), false},
+		// GraphiQL's introspection nests ofType 7 deep below fields and args.
+		{"introspection", `{ __schema { queryType { name } types { name fields(includeDeprecated: true) { name args { name type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } }
+			type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
