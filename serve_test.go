@@ -62,7 +62,9 @@ func startServe(t *testing.T, args ...string) (string, func() int, *apitest.LogB
 	}
 }
 
-func post(t *testing.T, url, query string) string {
+// post sends a query and returns the response body, failing the test
+// unless the status is want.
+func post(t *testing.T, url, query string, want int) string {
 	t.Helper()
 	res, err := http.Post(url, "application/json", strings.NewReader(`{"query":`+quote(query)+`}`))
 	if err != nil {
@@ -70,8 +72,8 @@ func post(t *testing.T, url, query string) string {
 	}
 	defer res.Body.Close()
 	b, _ := io.ReadAll(res.Body)
-	if res.StatusCode != 200 {
-		t.Fatalf("status %d: %s", res.StatusCode, b)
+	if res.StatusCode != want {
+		t.Fatalf("status %d, want %d: %s", res.StatusCode, want, b)
 	}
 	return string(b)
 }
@@ -83,7 +85,7 @@ func quote(s string) string {
 func TestServeSeedsByDefault(t *testing.T) {
 	for _, args := range [][]string{{}, {"serve"}} {
 		url, stop, logs := startServe(t, args...)
-		got := post(t, url, `{ documents { id } }`)
+		got := post(t, url, `{ documents { id } }`, http.StatusOK)
 		if !strings.Contains(got, `"policy-document/jiaozuo-innovation-program"`) {
 			t.Errorf("args %q: documents = %s", args, got)
 		}
@@ -111,7 +113,7 @@ func TestServeDocumentsReplaceSeeds(t *testing.T) {
 	doc := filepath.Join(t.TempDir(), "tiny-program.txt")
 	os.WriteFile(doc, []byte("Tiny City Program\n\nCooperate with Alpha University.\n"), 0o644)
 	url, stop, _ := startServe(t, "serve", doc)
-	got := post(t, url, `{ documents { id } }`)
+	got := post(t, url, `{ documents { id } }`, http.StatusOK)
 	if !strings.Contains(got, `"policy-document/tiny-program"`) || strings.Contains(got, "jiaozuo") {
 		t.Errorf("documents = %s", got)
 	}
@@ -120,7 +122,7 @@ func TestServeDocumentsReplaceSeeds(t *testing.T) {
 
 func TestServeLimitsFromFlags(t *testing.T) {
 	url, stop, _ := startServe(t, "-max-depth", "2")
-	got := post(t, url, `{ entity(id: "industry/food") { relations { type } } }`)
+	got := post(t, url, `{ entity(id: "industry/food") { relations { type } } }`, http.StatusBadRequest)
 	if !strings.Contains(got, "LIMIT_EXCEEDED") {
 		t.Errorf("depth 3 with -max-depth 2: %s", got)
 	}
