@@ -36,17 +36,15 @@ func (r *Resolver) entity(ctx context.Context, id string) (*kg.Entity, error) {
 	return ents[0], nil
 }
 
-// relations returns an entity's relations that pass a filter, after
-// checking the filter's arguments.
+// relations returns an entity's relations that pass a filter. The store
+// refuses a negative first; first: 0 asks for none, where the store's
+// First 0 means no limit.
 func (r *Resolver) relations(ctx context.Context, id string, types []kg.RelationType, dir *kg.Direction, first *int) ([]kg.Relation, error) {
 	f := kg.RelationFilter{Types: types, Direction: kg.Both}
 	if dir != nil {
 		f.Direction = *dir
 	}
 	if first != nil {
-		if *first < 0 {
-			return nil, kg.Errorf(kg.EINVALID, "first must not be negative")
-		}
 		if *first == 0 {
 			return []kg.Relation{}, nil
 		}
@@ -195,13 +193,14 @@ func (r *Resolver) cites(ctx context.Context, id string) ([]model.PolicyDocument
 		if err != nil {
 			return nil, err
 		}
-		level = level[:0:0]
+		var children []string
 		for _, list := range rels {
 			for _, rel := range list {
-				level = append(level, rel.From)
+				children = append(children, rel.From)
 			}
 		}
-		parts = append(parts, level...)
+		parts = append(parts, children...)
+		level = children
 	}
 	rels, err := r.store.Relations(ctx, parts, kg.RelationFilter{Types: []kg.RelationType{kg.Cites}, Direction: kg.Out})
 	if err != nil {

@@ -99,9 +99,7 @@ func (t transport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Graph
 			status = http.StatusOK
 		}
 		// No data entry: the request never started executing.
-		write(w, media, status, struct {
-			Errors gqlerror.List `json:"errors"`
-		}{resp.Errors})
+		write(w, media, status, errorsOnly{resp.Errors})
 		return
 	}
 	handle, ctx := exec.DispatchOperation(ctx, oc)
@@ -268,11 +266,14 @@ func (t transport) isMutation(p *graphql.RawParams) bool {
 	return op != nil && op.Operation == ast.Mutation
 }
 
+// errorsOnly is a response to a request that never ran: errors, no data.
+type errorsOnly struct {
+	Errors gqlerror.List `json:"errors"`
+}
+
 // writeErrors writes a response with one error and no data.
 func writeErrors(w http.ResponseWriter, media string, status int, code, message string) {
-	write(w, media, status, struct {
-		Errors gqlerror.List `json:"errors"`
-	}{gqlerror.List{{Message: message, Extensions: map[string]any{"code": code}}}})
+	write(w, media, status, errorsOnly{gqlerror.List{{Message: message, Extensions: map[string]any{"code": code}}}})
 }
 
 func write(w http.ResponseWriter, media string, status int, v any) {
