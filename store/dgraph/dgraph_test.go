@@ -1,0 +1,44 @@
+package dgraph_test
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"policykg/kg"
+	"policykg/store/dgraph"
+	"policykg/store/storetest"
+)
+
+// addr returns the Dgraph Alpha the tests use, from DGRAPH_ADDR; without it
+// the test is skipped. With it, a Dgraph that cannot be reached fails the
+// test.
+func addr(t testing.TB) string {
+	t.Helper()
+	a := os.Getenv("DGRAPH_ADDR")
+	if a == "" {
+		t.Skip("DGRAPH_ADDR is not set: set it to a Dgraph Alpha's gRPC address (HOST:PORT) to test the Dgraph store; make test starts a throwaway Dgraph and sets it")
+	}
+	return a
+}
+
+// open returns a store over an emptied Dgraph.
+func open(t testing.TB) *dgraph.Store {
+	t.Helper()
+	s, err := dgraph.Open(addr(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := s.DropAll(ctx); err != nil {
+		t.Fatalf("DGRAPH_ADDR=%s: %v", addr(t), err)
+	}
+	return s
+}
+
+func TestSuite(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) kg.Store { return open(t) })
+}
