@@ -1,8 +1,10 @@
 // Command policykg turns municipal policy programs into a knowledge graph
 // and serves it over GraphQL.
 //
-//	policykg [serve] [flags] [FILE...]   serve the graph (the embedded seeds by default)
-//	policykg extract FILE...             print the extracted graph as JSON
+//	policykg [serve] [flags] [FILE...]        serve the graph (the embedded seeds by default)
+//	policykg serve -dgraph HOST:PORT [flags]  serve the graph Dgraph holds
+//	policykg load -dgraph HOST:PORT FILE...   merge documents into Dgraph
+//	policykg extract FILE...                  print the extracted graph as JSON
 //
 // See README.md.
 package main
@@ -34,7 +36,10 @@ const usage = `usage: policykg [command] [flags] [FILE...]
 
 commands:
   serve [FILE...]   serve the graph over GraphQL (the default command); the
-                    documents given replace the embedded seeds
+                    documents given replace the embedded seeds; with
+                    -dgraph HOST:PORT, serve what that Dgraph holds instead
+  load -dgraph HOST:PORT FILE...
+                    parse documents and merge them into Dgraph
   extract FILE...   parse documents and print the graph as one JSON object
 
 Run "policykg <command> -h" for a command's flags.
@@ -48,6 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		return serve(ctx, args[1:], stderr)
+	case "load":
+		return load(ctx, args[1:], stderr)
 	case "extract":
 		return extract(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

@@ -16,6 +16,7 @@ import (
 	"policykg/loader"
 	"policykg/seeds"
 	"policykg/server"
+	"policykg/store/dgraph"
 	"policykg/store/memory"
 )
 
@@ -30,6 +31,7 @@ type serveFlags struct {
 	maxBytes int64
 	limits   server.Limits
 	cors     []string
+	dgraph   string
 }
 
 // parseServeFlags returns the flags and the documents named, or nil and
@@ -41,6 +43,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, []string, in
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.TextVar(&f.logLevel, "log-level", slog.LevelInfo, "least level logged: debug (every request), info, warn or error")
 	fs.BoolVar(&f.logJSON, "log-json", false, "log JSON lines instead of text")
+	fs.StringVar(&f.dgraph, "dgraph", "", "serve the graph held by the Dgraph Alpha at this gRPC address, HOST:PORT, instead of documents")
 	fs.Int64Var(&f.maxBytes, "max-bytes", loader.DefaultMaxBytes, "largest document accepted, in bytes")
 	fs.Func("cors-origins", "comma-separated origins whose pages may call the API from a browser (\"*\": any); none by default", func(v string) error {
 		for _, o := range strings.Split(v, ",") {
@@ -58,7 +61,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, []string, in
 	fs.Int64Var(&l.MaxBodyBytes, "max-body", l.MaxBodyBytes, "largest request body, in bytes (0: no limit)")
 	fs.DurationVar(&l.Timeout, "timeout", l.Timeout, "deadline of each request (0: none)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: policykg [serve] [flags] [FILE...]\n\nServes the graph of the documents given, or of the embedded seeds, over GraphQL.\n\n")
+		fmt.Fprintf(stderr, "usage: policykg [serve] [flags] [FILE...]\n       policykg serve -dgraph HOST:PORT [flags]\n\nServes the graph of the documents given, of the embedded seeds, or held by Dgraph, over GraphQL.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -74,37 +77,70 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, []string, in
 			return nil, nil, 2
 		}
 	}
+	if f.dgraph != "" && fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "policykg serve: -dgraph serves what Dgraph holds; load documents into it with: policykg load -dgraph HOST:PORT FILE...")
+		return nil, nil, 2
+	}
 	return f, fs.Args(), 0
 }
 
-// serve loads documents into the memory store and serves them until ctx
-// ends, then shuts down gracefully.
+// serve serves a store until ctx ends, then shuts down gracefully: with
+// -dgraph the Dgraph store, else the memory store with the documents (or
+// the seeds) loaded.
 func serve(ctx context.Context, args []string, stderr io.Writer) int {
 	f, files, code := parseServeFlags(args, stderr)
 	if f == nil {
 		return code
 	}
 	log := newLogger(stderr, f)
-
-	start := time.Now()
-	g, err := loadDocuments(f.maxBytes, files)
-	if err != nil {
-		log.Error("cannot load documents", "err", oneLine(err.Error()))
-		return 1
+	var store kg.Store
+	if f.dgraph != "" {
+		s, err := dgraph.Open(f.dgraph)
+		if err != nil {
+			log.Error("cannot use Dgraph", "err", err)
+			return 2
+		}
+		defer s.Close()
+		// Serve even while Dgraph is down: /readyz says 503 and queries
+		// fail with BACKEND_UNAVAILABLE until it is back.
+		rctx, cancel := context.WithTimeout(ctx, readyTimeout)
+		if err := s.Ready(rctx); err != nil {
+			log.Warn("Dgraph does not answer yet; serving anyway, queries fail until it does", "dgraph", f.dgraph, "err", err)
+		} else {
+			log.Info("Dgraph is ready", "dgraph", f.dgraph)
+		}
+		cancel()
+		store = s
+	} else {
+		s, err := loadMemory(ctx, f, files, log)
+		if err != nil {
+			return 1
+		}
+		store = s
 	}
-	store := memory.New()
-	if err := store.Load(ctx, g); err != nil {
-		log.Error("cannot load the graph into the store", "err", err)
-		return 1
-	}
-	log.Info("graph loaded", "documents", len(g.Documents), "entities", len(g.Entities), "relations", len(g.Relations), "duration", time.Since(start))
-
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
 		log.Error("cannot listen", "addr", f.addr, "err", err)
 		return 1
 	}
 	return runServer(ctx, ln, server.Handler(store, server.Config{Limits: f.limits, Logger: log, CORSOrigins: f.cors}), log)
+}
+
+// loadMemory loads the documents, or the seeds, into a new memory store.
+func loadMemory(ctx context.Context, f *serveFlags, files []string, log *slog.Logger) (*memory.Store, error) {
+	start := time.Now()
+	g, err := loadDocuments(f.maxBytes, files)
+	if err != nil {
+		log.Error("cannot load documents", "err", oneLine(err.Error()))
+		return nil, err
+	}
+	store := memory.New()
+	if err := store.Load(ctx, g); err != nil {
+		log.Error("cannot load the graph into the store", "err", err)
+		return nil, err
+	}
+	log.Info("graph loaded", "documents", len(g.Documents), "entities", len(g.Entities), "relations", len(g.Relations), "duration", time.Since(start))
+	return store, nil
 }
 
 // runServer serves on ln until ctx ends, then lets requests in flight
