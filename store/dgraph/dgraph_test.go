@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"policykg/kg"
+	"policykg/server/apitest"
 	"policykg/store/dgraph"
 	"policykg/store/storetest"
 )
@@ -41,4 +42,10 @@ func open(t testing.TB) *dgraph.Store {
 
 func TestSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) kg.Store { return open(t) })
+}
+
+// TestAPI runs the API suite, graphql-http audit included, on the Dgraph
+// store: it must answer every query as the memory store does.
+func TestAPI(t *testing.T) {
+	apitest.Run(t, func(t *testing.T) kg.Store { return open(t) })
 }
