@@ -19,10 +19,10 @@ import (
 // whatever arrives, the answer is a JSON GraphQL response, never a 5xx,
 // and every error carries one of the documented codes.
 func FuzzGraphQL(f *testing.F) {
-	for _, q := range benchQueries {
-		body, _ := json.Marshal(map[string]string{"query": q.query})
+	for _, q := range apitest.BenchQueries {
+		body, _ := json.Marshal(map[string]string{"query": q.Query})
 		f.Add(string(body), false)
-		f.Add(q.query, true)
+		f.Add(q.Query, true)
 	}
 	f.Add(`{"query":"{ entities(first: 3, after: \"eA\") { totalCount } }"}`, false)
 	f.Add(`{"query":"query($n: Int) { search(text: \"x\", first: $n) { score } }","variables":{"n":"7"}}`, false)

@@ -49,3 +49,41 @@ func TestSuite(t *testing.T) {
 func TestAPI(t *testing.T) {
 	apitest.Run(t, func(t *testing.T) kg.Store { return open(t) })
 }
+
+func BenchmarkStore(b *testing.B) {
+	storetest.Bench(b, func(tb testing.TB) kg.Store { return open(tb) })
+}
+
+// BenchmarkQuery runs the handler benchmarks of server.BenchmarkQuery on
+// the Dgraph store.
+func BenchmarkQuery(b *testing.B) {
+	apitest.Bench(b, open(b))
+}
+
+// BenchmarkLoad loads a corpus of 20 documents made from the seed, one
+// transaction each, into an emptied Dgraph, and reports N-Quads written per
+// second.
+func BenchmarkLoad(b *testing.B) {
+	corpus := storetest.Corpus(b, 20)
+	s := open(b)
+	nquads := 0
+	var elapsed time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		if err := s.DropAll(b.Context()); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		for _, g := range corpus {
+			st, err := s.LoadGraph(b.Context(), g)
+			if err != nil {
+				b.Fatal(err)
+			}
+			nquads += st.NQuads
+		}
+		elapsed += time.Since(start)
+	}
+	b.ReportMetric(float64(nquads)/elapsed.Seconds(), "nquads/s")
+	b.ReportMetric(float64(nquads)/float64(b.N), "nquads/op")
+}

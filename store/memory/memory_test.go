@@ -171,61 +171,19 @@ func TestWalkWatchesContext(t *testing.T) {
 	}
 }
 
-// seeded returns a store holding the seed graph.
-func seeded(b *testing.B) *memory.Store {
-	s := memory.New()
-	if err := s.Load(b.Context(), storetest.Seed(b)); err != nil {
-		b.Fatal(err)
-	}
-	return s
+func BenchmarkStore(b *testing.B) {
+	storetest.Bench(b, func(testing.TB) kg.Store { return memory.New() })
 }
 
-func BenchmarkSearch(b *testing.B) {
-	s := seeded(b)
+// BenchmarkLoad loads 20 documents, one at a time, into a new store.
+func BenchmarkLoad(b *testing.B) {
+	corpus := storetest.Corpus(b, 20)
 	for b.Loop() {
-		if _, err := s.Search(b.Context(), "energy", nil, 10); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkRelations(b *testing.B) {
-	s := seeded(b)
-	ids := []string{"industry/new-materials", "industry/biomedicine", "section/jiaozuo-innovation-program/2.3"}
-	for b.Loop() {
-		if _, err := s.Relations(b.Context(), ids, kg.RelationFilter{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-func BenchmarkNeighborhood3Hops(b *testing.B) {
-	s := seeded(b)
-	for b.Loop() {
-		if _, err := s.Neighborhood(b.Context(), "industry/new-materials", 3, nil, 1000); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkPath finds a path of 6 relations across the seed's outline.
-func BenchmarkPath(b *testing.B) {
-	s := seeded(b)
-	from, to := "policy-document/jiao-2015-8", "government-unit/jiaozuo-innovation-program/finance-bureau"
-	for b.Loop() {
-		p, err := s.Path(b.Context(), from, to, 10, nil)
-		if err != nil || p == nil {
-			b.Fatal(p, err)
-		}
-	}
-}
-
-func BenchmarkList(b *testing.B) {
-	s := seeded(b)
-	page := kg.Page{First: 20, After: kg.Cursor("industry/")}
-	for b.Loop() {
-		if _, err := s.List(b.Context(), kg.ListFilter{}, page); err != nil {
-			b.Fatal(err)
+		s := memory.New()
+		for _, g := range corpus {
+			if err := s.Load(b.Context(), g); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
