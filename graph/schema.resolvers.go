@@ -112,7 +112,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 	if err != nil || e == nil {
 		return nil, err
 	}
-	return view(e)
+	v, err := view(e)
+	return warm[model.Node](ctx, r.Resolver, v, err)
 }
 
 // Entity is the resolver for the entity field.
@@ -121,12 +122,14 @@ func (r *queryResolver) Entity(ctx context.Context, id string) (model.Entity, er
 	if err != nil {
 		return nil, err
 	}
-	return view(e)
+	v, err := view(e)
+	return warm(ctx, r.Resolver, v, err)
 }
 
 // Entities is the resolver for the entities field.
 func (r *queryResolver) Entities(ctx context.Context, kind *kg.Kind, name *string, first *int, after *string) (*model.EntityConnection, error) {
-	return r.entityPage(ctx, kind, name, first, after)
+	conn, err := r.entityPage(ctx, kind, name, first, after)
+	return warm(ctx, r.Resolver, conn, err)
 }
 
 // Search is the resolver for the search field.
@@ -135,7 +138,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []kg.Kind
 	if err := inRange("first", n, 0, MaxPage); err != nil {
 		return nil, err
 	}
-	hits, err := r.store.Search(ctx, text, kinds, n)
+	hits, err := r.store(ctx).Search(ctx, text, kinds, n)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +150,7 @@ func (r *queryResolver) Search(ctx context.Context, text string, kinds []kg.Kind
 		}
 		out[i] = model.SearchHit{Entity: v, Score: h.Score}
 	}
-	return out, nil
+	return warm(ctx, r.Resolver, out, nil)
 }
 
 // Path is the resolver for the path field.
@@ -156,7 +159,7 @@ func (r *queryResolver) Path(ctx context.Context, from string, to string, maxHop
 	if err := inRange("maxHops", n, 0, MaxHops); err != nil {
 		return nil, err
 	}
-	p, err := r.store.Path(ctx, from, to, n, types)
+	p, err := r.store(ctx).Path(ctx, from, to, n, types)
 	if err != nil || p == nil {
 		return nil, err
 	}
@@ -164,7 +167,7 @@ func (r *queryResolver) Path(ctx context.Context, from string, to string, maxHop
 	if err != nil {
 		return nil, err
 	}
-	return &model.Path{Length: len(p.Relations), Nodes: nodes, Relations: values(p.Relations)}, nil
+	return warm(ctx, r.Resolver, &model.Path{Length: len(p.Relations), Nodes: nodes, Relations: values(p.Relations)}, nil)
 }
 
 // Neighborhood is the resolver for the neighborhood field.
@@ -176,7 +179,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 	if err := inRange("limit", l, 0, MaxLimit); err != nil {
 		return nil, err
 	}
-	g, err := r.store.Neighborhood(ctx, id, h, types, l)
+	g, err := r.store(ctx).Neighborhood(ctx, id, h, types, l)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +187,7 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, hops *int, 
 	if err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: nodes, Relations: values(g.Relations), Truncated: g.Truncated}, nil
+	return warm(ctx, r.Resolver, &model.Subgraph{Nodes: nodes, Relations: values(g.Relations), Truncated: g.Truncated}, nil)
 }
 
 // Targets is the resolver for the targets field.
@@ -193,7 +196,7 @@ func (r *queryResolver) Targets(ctx context.Context, year *int, subject *string)
 	if subject != nil {
 		s = *subject
 	}
-	ts, err := r.store.Targets(ctx, year, s)
+	ts, err := r.store(ctx).Targets(ctx, year, s)
 	if err != nil {
 		return nil, err
 	}
@@ -201,12 +204,13 @@ func (r *queryResolver) Targets(ctx context.Context, year *int, subject *string)
 	for i, t := range ts {
 		out[i] = targetView(t)
 	}
-	return out, nil
+	return warm(ctx, r.Resolver, out, nil)
 }
 
 // Documents is the resolver for the documents field.
 func (r *queryResolver) Documents(ctx context.Context, includeCited *bool) ([]model.PolicyDocument, error) {
-	return r.documents(ctx, includeCited != nil && *includeCited)
+	docs, err := r.documents(ctx, includeCited != nil && *includeCited)
+	return warm(ctx, r.Resolver, docs, err)
 }
 
 // From is the resolver for the from field.

@@ -44,6 +44,7 @@ func Handler(store kg.Store, cfg Config) http.Handler {
 	gql.SetParserTokenLimit(l.MaxTokens)
 	gql.Use(extension.Introspection{})
 	gql.Use(queryLimits{l})
+	gql.Use(graph.Batching{})
 	gql.SetErrorPresenter(presenter(log))
 	gql.SetRecoverFunc(recoverer(log))
 
