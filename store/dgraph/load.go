@@ -100,6 +100,9 @@ func checkGraph(g *kg.Graph) error {
 	return nil
 }
 
+// afterRead, when set (by tests), runs between a load's read and its write.
+var afterRead func()
+
 // existing is what Dgraph holds of the entities and documents a graph names.
 type existing struct {
 	Q    []*node
@@ -156,6 +159,9 @@ func (s *Store) loadOnce(ctx context.Context, g *kg.Graph) (LoadStats, error) {
 		if err := json.Unmarshal(resp.Json, &old); err != nil {
 			return st, kg.Errorf(kg.EINTERNAL, "dgraph: decode answer: %v", err)
 		}
+	}
+	if afterRead != nil {
+		afterRead()
 	}
 	stored := byID(old.Q)
 
