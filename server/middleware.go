@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"policykg/kg"
 )
 
 // withDeadline gives every request a deadline, which reaches the store
@@ -51,9 +53,10 @@ type requestIDKey struct{}
 
 // logRequests gives every request an ID (the client's X-Request-ID if it is
 // sane, else a new one), returns it in the response's X-Request-ID, tags the
-// request's log lines with it, and logs every request at debug level and
-// slow or failed ones at warn level.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+// request's log lines with it, counts the round trips the store makes for
+// it (kg.RoundTrips), records both in m, and logs every request at debug
+// level and slow or failed ones at warn level.
+func logRequests(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := r.Header.Get(requestIDHeader)
@@ -63,14 +66,16 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 		w.Header().Set(requestIDHeader, id)
 		rlog := log.With("request_id", id)
 		ctx := context.WithValue(context.WithValue(r.Context(), loggerKey{}, rlog), requestIDKey{}, id)
+		ctx, trips := kg.WithRoundTrips(ctx)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r.WithContext(ctx))
 		d := time.Since(start)
+		m.observe(d, trips.Load())
 		level := slog.LevelDebug
 		if d > slowRequest || rec.status >= 500 {
 			level = slog.LevelWarn
 		}
-		rlog.Log(ctx, level, "request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d)
+		rlog.Log(ctx, level, "request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", d, "round_trips", trips.Load())
 	})
 }
 

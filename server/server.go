@@ -31,6 +31,7 @@ type Config struct {
 //	     /graphql   GraphQL over HTTP (GET for queries, POST)
 //	GET  /healthz   200 while the process is alive
 //	GET  /readyz    200 when the store answers, 503 when it does not
+//	GET  /metrics   request and store round-trip counters, Prometheus text format
 func Handler(store kg.Store, cfg Config) http.Handler {
 	log := cfg.Logger
 	if log == nil {
@@ -48,7 +49,9 @@ func Handler(store kg.Store, cfg Config) http.Handler {
 	gql.SetErrorPresenter(presenter(log))
 	gql.SetRecoverFunc(recoverer(log))
 
+	m := newMetrics()
 	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", m)
 	mux.Handle("/graphql", gql)
 	mux.Handle("GET /{$}", playground.Handler("policykg", "/graphql"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -67,5 +70,5 @@ func Handler(store kg.Store, cfg Config) http.Handler {
 		}
 		w.Write([]byte("ready\n"))
 	})
-	return logRequests(log, withCORS(cfg.CORSOrigins, withDeadline(l.Timeout, mux)))
+	return logRequests(log, m, withCORS(cfg.CORSOrigins, withDeadline(l.Timeout, mux)))
 }

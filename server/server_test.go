@@ -338,3 +338,45 @@ func TestCORS(t *testing.T) {
 		})
 	}
 }
+
+// countingStore counts one round trip per store call, as a remote store
+// would.
+type countingStore struct{ kg.Store }
+
+func (s countingStore) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error) {
+	kg.CountRoundTrip(ctx)
+	return s.Store.Entities(ctx, ids)
+}
+
+func (s countingStore) Search(ctx context.Context, text string, kinds []kg.Kind, first int) ([]kg.SearchHit, error) {
+	kg.CountRoundTrip(ctx)
+	return s.Store.Search(ctx, text, kinds, first)
+}
+
+func TestMetrics(t *testing.T) {
+	c, _ := newServer(t, server.DefaultLimits(), func(s kg.Store) kg.Store { return countingStore{s} })
+	metricsURL := strings.TrimSuffix(c.URL, "/graphql") + "/metrics"
+	c.Query(t, `{ a: entity(id: "industry/new-materials") { id } b: search(text: "energy") { score } }`, nil, &map[string]any{})
+	res, err := http.Get(metricsURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("GET /metrics: status %d, type %q", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	// The /metrics request itself is counted once it has been served.
+	for _, want := range []string{
+		"policykg_http_requests_total 1\n",
+		"policykg_store_round_trips_total 2\n",
+		`policykg_store_round_trips_per_request_bucket{le="1"} 0` + "\n",
+		`policykg_store_round_trips_per_request_bucket{le="2"} 1` + "\n",
+		`policykg_store_round_trips_per_request_bucket{le="+Inf"} 1` + "\n",
+		"policykg_store_round_trips_per_request_count 1\n",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("/metrics lacks %q:\n%s", want, b)
+		}
+	}
+}
