@@ -25,7 +25,7 @@ done
 search='{ search(text: "new materials", first: 5) { entity { id name } score } }'
 industry='{ entity(id: "industry/new-materials") { name ... on Industry { enterprises { id name } products { id name } } } }'
 neighborhood='{ neighborhood(id: "industry/new-materials", hops: 3) { nodes { id name } relations { type from { id } to { id } } } }'
-path='{ path(from: "enterprise/bailey-union", to: "institution/tsinghua-university") { length nodes { id } } }'
+path='{ path(from: "policy-document/jiao-2015-8", to: "government-unit/jiaozuo-innovation-program/finance-bureau", maxHops: 10) { length nodes { id } } }'
 
 echo "== simple search, as fast as it goes"
 if command -v wrk >/dev/null; then

@@ -18,7 +18,7 @@ var BenchQueries = []struct{ Name, Query string }{
 	{"Search", `{ search(text: "new materials", first: 5) { entity { id name } score } }`},
 	{"IndustryWithEnterprisesAndProducts", `{ entity(id: "industry/new-materials") { name ... on Industry { enterprises { id name } products { id name } } } }`},
 	{"Neighborhood3Hops", `{ neighborhood(id: "industry/new-materials", hops: 3) { nodes { id name } relations { type from { id } to { id } } } }`},
-	{"Path", `{ path(from: "enterprise/bailey-union", to: "institution/tsinghua-university") { length nodes { id } } }`},
+	{"Path", `{ path(from: "policy-document/jiao-2015-8", to: "government-unit/jiaozuo-innovation-program/finance-bureau", maxHops: 10) { length nodes { id } } }`},
 }
 
 // Bench loads the seed into store and runs BenchQueries through the whole
