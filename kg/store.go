@@ -118,6 +118,18 @@ type Page struct {
 	After string // a cursor from an earlier page; "" for the first page
 }
 
+// AfterID checks the page and returns the ID its entities come after: ""
+// for the first page. EINVALID for a negative size or a malformed cursor.
+func (p Page) AfterID() (string, error) {
+	if p.First < 0 {
+		return "", Errorf(EINVALID, "negative page size %d", p.First)
+	}
+	if p.After == "" {
+		return "", nil
+	}
+	return CursorID(p.After)
+}
+
 // EntityPage is one page of a List.
 type EntityPage struct {
 	Entities    []*Entity

@@ -102,16 +102,9 @@ func (s *Store) List(ctx context.Context, f kg.ListFilter, page kg.Page) (*kg.En
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
 	}
-	if page.First < 0 {
-		return nil, kg.Errorf(kg.EINVALID, "negative page size %d", page.First)
-	}
-	var after string
-	if page.After != "" {
-		id, err := kg.CursorID(page.After)
-		if err != nil {
-			return nil, err
-		}
-		after = id
+	after, err := page.AfterID()
+	if err != nil {
+		return nil, err
 	}
 	matches := s.idx.Load().list(f)
 	i := sort.Search(len(matches), func(i int) bool { return matches[i].ID > after })
