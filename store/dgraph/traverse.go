@@ -35,13 +35,16 @@ func walkPreds(types []kg.RelationType) string {
 }
 
 // Path returns the shortest path from one entity to another whose node IDs
-// come first in lexicographic order (see kg.Store). Dgraph's shortest finds
-// the distance L; one more query then asks Dgraph for the layers of nodes
-// on shortest paths (distance k from `from` and L-k from `to`, by two
-// recurse blocks per layer) with the edges between consecutive layers, and
-// the lexicographically first path is walked through them greedily; a last
-// query fetches the path's entities and relations. At most three round
-// trips, whatever the path's length.
+// come first in lexicographic order (see kg.Store), in at most three round
+// trips whatever its length:
+//
+//  1. Dgraph's shortest finds the distance L (and whether both ends exist);
+//  2. two recurse blocks give every node's distance from `from` and from
+//     `to` (a recurse visits each node once, at its breadth-first level);
+//     the nodes whose two distances add up to L are those on shortest paths;
+//  3. one query fetches those nodes and the relations among them, through
+//     which the lexicographically first path is walked greedily: from each
+//     node, on to the least ID one step further from `from`.
 func (s *Store) Path(ctx context.Context, from, to string, maxHops int, types []kg.RelationType) (*kg.Path, error) {
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
@@ -70,19 +73,21 @@ func (s *Store) Path(ctx context.Context, from, to string, maxHops int, types []
 			return nil, kg.Errorf(kg.ENOTFOUND, "no entity %q", id)
 		}
 	}
-	ids := []string{from}
 	switch {
 	case from == to:
+		return s.walkPath(ctx, from, to, map[string]int{from: 0}, types)
 	case len(res.Path) == 0:
 		return nil, nil
-	default:
-		length := pathLength(res.Path[0])
-		var err error
-		if ids, err = s.firstShortest(ctx, from, to, length, types); err != nil {
-			return nil, err
-		}
 	}
-	return s.pathOf(ctx, ids, types)
+	length := pathLength(res.Path[0])
+	if length == 1 {
+		return s.walkPath(ctx, from, to, map[string]int{from: 0, to: 1}, types)
+	}
+	onPath, err := s.shortestPathNodes(ctx, from, to, length, types)
+	if err != nil {
+		return nil, err
+	}
+	return s.walkPath(ctx, from, to, onPath, types)
 }
 
 // pathLength counts the edges of a path as shortest returns it: nested
@@ -104,57 +109,64 @@ func pathLength(p map[string]any) int {
 	}
 }
 
-// firstShortest returns the node IDs of the lexicographically first path of
-// the given length (the distance) between two entities.
-func (s *Store) firstShortest(ctx context.Context, from, to string, length int, types []kg.RelationType) ([]string, error) {
-	if length == 1 {
-		return []string{from, to}, nil
-	}
+// shortestPathNodes returns the nodes on shortest paths of the given length
+// between two entities, each with its distance from `from`.
+func (s *Store) shortestPathNodes(ctx context.Context, from, to string, length int, types []kg.RelationType) (map[string]int, error) {
 	var v vars
-	var b strings.Builder
 	preds := walkPreds(types)
-	fmt.Fprintf(&b, "l0 as var(func: eq(kg.id, %s))\nl%d as var(func: eq(kg.id, %s))\n", v.str(from), length, v.str(to))
-	for k := 1; k < length; k++ {
-		fmt.Fprintf(&b, "var(func: uid(l0)) @recurse(depth: %d, loop: false) { f%d as uid%s }\n", k, k, preds)
-		fmt.Fprintf(&b, "var(func: uid(l%d)) @recurse(depth: %d, loop: false) { t%d as uid%s }\n", length, k, k, preds)
-	}
-	// Layer k holds the nodes at most k from `from` and at most length-k
-	// from `to`: exactly those on a shortest path, k steps along it.
-	for k := 1; k < length; k++ {
-		fmt.Fprintf(&b, "var(func: uid(f%d)) @filter(uid(t%d)) { l%d as uid }\n", k, length-k, k)
-	}
-	for k := 0; k < length; k++ {
-		fmt.Fprintf(&b, "layer%d(func: uid(l%d)) {\n  kg.id\n%s}\n", k, k, edgeFields(types, kg.Both, false, fmt.Sprintf("@filter(uid(l%d))", k+1)))
-	}
-	var res map[string][]*node
-	if err := s.query(ctx, v.query(b.String()), v.vals, &res); err != nil {
+	// A recurse tree of depth d has d levels: the root and the nodes up to
+	// d-1 relations away.
+	q := v.query(fmt.Sprintf("f(func: eq(kg.id, %s)) @recurse(depth: %d, loop: false) { kg.id%s }\nt(func: eq(kg.id, %s)) @recurse(depth: %d, loop: false) { kg.id%s }\n",
+		v.str(from), length+1, preds, v.str(to), length+1, preds))
+	var res struct{ F, T []map[string]any }
+	if err := s.query(ctx, q, v.vals, &res); err != nil {
 		return nil, err
 	}
-	ids := []string{from}
-	for k := 0; k < length; k++ {
-		cur := byID(res[fmt.Sprintf("layer%d", k)])[ids[k]]
-		next := ""
-		if cur != nil {
-			for _, edges := range cur.edges {
-				for _, e := range edges {
-					if next == "" || e.other.ID < next {
-						next = e.other.ID
-					}
-				}
-			}
+	dFrom, dTo := map[string]int{}, map[string]int{}
+	levels(res.F, 0, dFrom)
+	levels(res.T, 0, dTo)
+	onPath := map[string]int{}
+	for id, d := range dFrom {
+		if e, ok := dTo[id]; ok && d+e == length {
+			onPath[id] = d
 		}
-		if next == "" {
-			// The graph changed between the two queries.
-			return nil, kg.Errorf(kg.EUNAVAILABLE, "dgraph: path %s → %s changed while it was read; retry", from, to)
-		}
-		ids = append(ids, next)
 	}
-	return ids, nil
+	return onPath, nil
 }
 
-// pathOf fetches the entities of a path and, between consecutive ones, the
-// first relation by (type, from, to) of the followed types.
-func (s *Store) pathOf(ctx context.Context, ids []string, types []kg.RelationType) (*kg.Path, error) {
+// levels records the depth at which each node of a recurse tree first
+// appears.
+func levels(nodes []map[string]any, depth int, into map[string]int) {
+	for _, n := range nodes {
+		if id, ok := n["kg.id"].(string); ok {
+			if d, seen := into[id]; !seen || depth < d {
+				into[id] = depth
+			}
+		}
+		for k, children := range n {
+			if list, ok := children.([]any); ok && k != "kg.id" {
+				kids := make([]map[string]any, 0, len(list))
+				for _, c := range list {
+					if m, ok := c.(map[string]any); ok {
+						kids = append(kids, m)
+					}
+				}
+				levels(kids, depth+1, into)
+			}
+		}
+	}
+}
+
+// walkPath fetches the nodes on shortest paths (with their distance from
+// `from`) and the relations among them, and returns the lexicographically
+// first path: from each node on to the least ID one step further, joined by
+// the first relation between the two by (type, from, to).
+func (s *Store) walkPath(ctx context.Context, from, to string, onPath map[string]int, types []kg.RelationType) (*kg.Path, error) {
+	ids := make([]string, 0, len(onPath))
+	for id := range onPath {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
 	var v vars
 	list := v.list(ids)
 	q := v.query(fmt.Sprintf("q(func: eq(kg.id, %s)) {\n  kg.id kg.data\n%s}\n", list,
@@ -164,38 +176,53 @@ func (s *Store) pathOf(ctx context.Context, ids []string, types []kg.RelationTyp
 		return nil, err
 	}
 	nodes := byID(res.Q)
+	// The relations between a node and the next layer, by node.
+	next := map[string][]*kg.Relation{}
+	for _, n := range res.Q {
+		out, err := n.relations(types, kg.Out)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range out {
+			switch {
+			case onPath[r.To] == onPath[r.From]+1:
+				next[r.From] = append(next[r.From], r)
+			case onPath[r.From] == onPath[r.To]+1:
+				next[r.To] = append(next[r.To], r)
+			}
+		}
+	}
 	p := &kg.Path{}
-	var rels []*kg.Relation
-	for _, id := range ids {
-		n := nodes[id]
+	for cur := from; ; {
+		n := nodes[cur]
 		if n == nil {
-			return nil, kg.Errorf(kg.EUNAVAILABLE, "dgraph: entity %q was deleted while the path was read; retry", id)
+			return nil, kg.Errorf(kg.EUNAVAILABLE, "dgraph: entity %q was deleted while the path was read; retry", cur)
 		}
 		e, err := n.entity()
 		if err != nil {
 			return nil, err
 		}
 		p.Nodes = append(p.Nodes, e)
-		out, err := n.relations(types, kg.Out)
-		if err != nil {
-			return nil, err
+		if cur == to {
+			return p, nil
 		}
-		rels = append(rels, out...)
-	}
-	for i := 1; i < len(ids); i++ {
 		var best *kg.Relation
-		for _, r := range rels {
-			joins := r.From == ids[i-1] && r.To == ids[i] || r.From == ids[i] && r.To == ids[i-1]
-			if joins && (best == nil || compareRelations(r, best) < 0) {
-				best = r
+		bestNext := ""
+		for _, r := range next[cur] {
+			other := r.To
+			if other == cur {
+				other = r.From
+			}
+			if best == nil || other < bestNext || other == bestNext && compareRelations(r, best) < 0 {
+				best, bestNext = r, other
 			}
 		}
 		if best == nil {
-			return nil, kg.Errorf(kg.EUNAVAILABLE, "dgraph: path changed while it was read; retry")
+			return nil, kg.Errorf(kg.EUNAVAILABLE, "dgraph: the path %s → %s changed while it was read; retry", from, to)
 		}
 		p.Relations = append(p.Relations, best)
+		cur = bestNext
 	}
-	return p, nil
 }
 
 // Neighborhood returns the entities within hops of id and the relations
