@@ -69,6 +69,11 @@ func load(ctx context.Context, args []string, stderr io.Writer) int {
 		return 1
 	}
 
+	parsed := 0
+	for _, g := range graphs {
+		parsed += len(g.Entities) + len(g.Relations)
+	}
+	fmt.Fprintf(stderr, "parsed %d documents (%d entities and relations); loading them into %s, one transaction each\n", len(files), parsed, *addr)
 	start := time.Now()
 	var total dgraph.LoadStats
 	for i, g := range graphs {

@@ -120,3 +120,26 @@ func TestExtractSeveralFiles(t *testing.T) {
 		t.Errorf("documents = %+v", g.Documents)
 	}
 }
+
+// TestLoadAndServeUsage: the Dgraph commands refuse bad usage with exit 2
+// and an unreachable Dgraph with exit 1, writing nothing.
+func TestLoadAndServeUsage(t *testing.T) {
+	const seed = "seeds/jiaozuo-innovation-program.txt"
+	for _, tc := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"load", seed}, 2, "need -dgraph"},
+		{[]string{"load", "-dgraph", "127.0.0.1:9080"}, 2, "at least one FILE"},
+		{[]string{"load", "-dgraph", "nonsense", seed}, 2, "want HOST:PORT"},
+		{[]string{"load", "-dgraph", "127.0.0.1:1", "no-such-file.txt"}, 1, "nothing was loaded"},
+		{[]string{"load", "-dgraph", "127.0.0.1:1", seed}, 1, "cannot reach Dgraph at 127.0.0.1:1"},
+		{[]string{"serve", "-dgraph", "127.0.0.1:1", seed}, 2, "policykg load -dgraph"},
+	} {
+		code, _, stderr := runCLI(tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.says) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d saying %q", tc.args, code, stderr, tc.code, tc.says)
+		}
+	}
+}
