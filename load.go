@@ -93,7 +93,7 @@ func load(ctx context.Context, args []string, stderr io.Writer) int {
 		total.Relations += st.Relations
 		total.NQuads += st.NQuads
 		d := time.Since(t0)
-		fmt.Fprintf(stderr, "[%d/%d] %s: %d entities and %d relations parsed, %d entities and %d relations written (%d N-Quads, %d attempts) in %s\n",
+		fmt.Fprintf(stderr, "[%d/%d] %s: %d entities and %d relations parsed, %d entities and %d relations written (%d N-Quads; transactions tried: %d) in %s\n",
 			i+1, len(files), files[i], len(g.Entities), len(g.Relations), st.Entities, st.Relations, st.NQuads, st.Attempts, d.Round(time.Millisecond))
 	}
 	d := time.Since(start)
