@@ -8,7 +8,7 @@ require (
 	github.com/99designs/gqlgen v0.17.98
 	github.com/dgraph-io/dgo/v230 v230.0.1
 	github.com/vektah/gqlparser/v2 v2.5.64
-	google.golang.org/grpc v1.27.0
+	google.golang.org/grpc v1.66.2
 )
 
 require (

@@ -17,6 +17,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/backoff"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/status"
 
 	"policykg/kg"
@@ -50,8 +51,8 @@ func Open(addr string) (*Store, error) {
 	if n, err := strconv.Atoi(port); err != nil || n <= 0 || n > 65535 {
 		return nil, kg.Errorf(kg.EINVALID, "dgraph address %q: bad port", addr)
 	}
-	conn, err := grpc.Dial(addr,
-		grpc.WithInsecure(),
+	conn, err := grpc.NewClient(addr,
+		grpc.WithTransportCredentials(insecure.NewCredentials()),
 		grpc.WithDefaultCallOptions(grpc.MaxCallRecvMsgSize(maxMessage), grpc.MaxCallSendMsgSize(maxMessage)),
 		// Reconnect soon after Dgraph comes back, not after gRPC's default
 		// two minutes of backoff.
