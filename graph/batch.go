@@ -166,7 +166,7 @@ func (c *cache) Entities(ctx context.Context, ids []string) ([]*kg.Entity, error
 // directions and without a limit, and keeps them.
 func (c *cache) Relations(ctx context.Context, ids []string, f kg.RelationFilter) ([][]*kg.Relation, error) {
 	switch {
-	case ctx.Err() != nil, f.First < 0, !slices.Contains([]kg.Direction{"", kg.Both, kg.Out, kg.In}, f.Direction):
+	case ctx.Err() != nil, f.Check() != nil:
 		return c.store.Relations(ctx, ids, f) // the store's error
 	}
 	out := make([][]*kg.Relation, len(ids))

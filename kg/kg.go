@@ -5,6 +5,7 @@ package kg
 
 import (
 	"encoding/json"
+	"slices"
 	"sort"
 )
 
@@ -255,6 +256,38 @@ func (g *Graph) Merge(other *Graph) {
 		}
 	}
 	g.Sort()
+}
+
+// Check returns an EINVALID error if g is malformed by itself, whatever a
+// store holds: an entity with an empty ID or an unknown kind, an ID given
+// two kinds, a relation of an unknown type, or a document with an empty
+// ID. Stores check the rest (kinds and relation ends against what they
+// hold) themselves.
+func (g *Graph) Check() error {
+	kinds := make(map[string]Kind, len(g.Entities))
+	for _, e := range g.Entities {
+		if e.ID == "" {
+			return Errorf(EINVALID, "an entity has an empty ID")
+		}
+		if !slices.Contains(Kinds, e.Kind) {
+			return Errorf(EINVALID, "entity %q has unknown kind %q", e.ID, e.Kind)
+		}
+		if k, ok := kinds[e.ID]; ok && k != e.Kind {
+			return Errorf(EINVALID, "entity %q is both a %s and a %s", e.ID, k, e.Kind)
+		}
+		kinds[e.ID] = e.Kind
+	}
+	for _, r := range g.Relations {
+		if !slices.Contains(RelationTypes, r.Type) {
+			return Errorf(EINVALID, "relation %s → %s has unknown type %q", r.From, r.To, r.Type)
+		}
+	}
+	for _, d := range g.Documents {
+		if d.ID == "" {
+			return Errorf(EINVALID, "a document has an empty ID")
+		}
+	}
+	return nil
 }
 
 // Sort puts documents, entities and relations in their canonical order.

@@ -90,6 +90,19 @@ type RelationFilter struct {
 	First     int            // no limit when 0
 }
 
+// Check returns an EINVALID error for a negative First or an unknown
+// direction: the filters every store refuses.
+func (f RelationFilter) Check() error {
+	if f.First < 0 {
+		return Errorf(EINVALID, "negative limit %d", f.First)
+	}
+	switch f.Direction {
+	case "", Both, Out, In:
+		return nil
+	}
+	return Errorf(EINVALID, "unknown direction %q", f.Direction)
+}
+
 // Matches reports whether r passes the filter's type test.
 func (f RelationFilter) Matches(t RelationType) bool { return HasType(f.Types, t) }
 

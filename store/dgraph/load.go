@@ -50,7 +50,7 @@ func (s *Store) LoadGraph(ctx context.Context, g *kg.Graph) (LoadStats, error) {
 	if g == nil {
 		return LoadStats{}, kg.Errorf(kg.EINVALID, "no graph to load")
 	}
-	if err := checkGraph(g); err != nil {
+	if err := g.Check(); err != nil {
 		return LoadStats{}, err
 	}
 	wait := firstBackoff
@@ -74,30 +74,6 @@ func (s *Store) LoadGraph(ctx context.Context, g *kg.Graph) (LoadStats, error) {
 		}
 		wait = min(2*wait, maxBackoff)
 	}
-}
-
-// checkGraph refuses what no store may load: empty IDs, unknown kinds and
-// relation types, and documents without an ID.
-func checkGraph(g *kg.Graph) error {
-	for _, e := range g.Entities {
-		if e.ID == "" {
-			return kg.Errorf(kg.EINVALID, "an entity has an empty ID")
-		}
-		if !knownKind(e.Kind) {
-			return kg.Errorf(kg.EINVALID, "entity %q has unknown kind %q", e.ID, e.Kind)
-		}
-	}
-	for _, r := range g.Relations {
-		if !knownType(r.Type) {
-			return kg.Errorf(kg.EINVALID, "relation %s → %s has unknown type %q", r.From, r.To, r.Type)
-		}
-	}
-	for _, d := range g.Documents {
-		if d.ID == "" {
-			return kg.Errorf(kg.EINVALID, "a document has an empty ID")
-		}
-	}
-	return nil
 }
 
 // afterRead, when set (by tests), runs between a load's read and its write.

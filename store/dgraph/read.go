@@ -201,7 +201,7 @@ func (s *Store) List(ctx context.Context, f kg.ListFilter, page kg.Page) (*kg.En
 	if err != nil {
 		return nil, err
 	}
-	if f.Kind != "" && !knownKind(f.Kind) {
+	if f.Kind != "" && !slices.Contains(kg.Kinds, f.Kind) {
 		return &kg.EntityPage{}, nil
 	}
 	var v vars
@@ -269,7 +269,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []kg.Kind, first 
 	var v vars
 	var kindFilter []string
 	for _, k := range kinds {
-		if knownKind(k) {
+		if slices.Contains(kg.Kinds, k) {
 			kindFilter = append(kindFilter, "type("+string(k)+")")
 		}
 	}
@@ -327,19 +327,17 @@ func (s *Store) Relations(ctx context.Context, ids []string, f kg.RelationFilter
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
 	}
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
 	dir := f.Direction
-	switch {
-	case f.First < 0:
-		return nil, kg.Errorf(kg.EINVALID, "negative limit %d", f.First)
-	case dir == "":
+	if dir == "" {
 		dir = kg.Both
-	case dir != kg.Both && dir != kg.Out && dir != kg.In:
-		return nil, kg.Errorf(kg.EINVALID, "unknown direction %q", f.Direction)
 	}
 	out := make([][]*kg.Relation, len(ids))
 	var types []kg.RelationType
 	for _, t := range f.Types {
-		if knownType(t) {
+		if slices.Contains(kg.RelationTypes, t) {
 			types = append(types, t)
 		}
 	}

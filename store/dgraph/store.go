@@ -190,34 +190,6 @@ func typesOrAll(types []kg.RelationType) []kg.RelationType {
 	return types
 }
 
-// checkTypes refuses unknown relation types.
-func checkTypes(types []kg.RelationType) error {
-	for _, t := range types {
-		if !knownType(t) {
-			return kg.Errorf(kg.EINVALID, "unknown relation type %q", t)
-		}
-	}
-	return nil
-}
-
-func knownType(t kg.RelationType) bool {
-	for _, x := range kg.RelationTypes {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
-
-func knownKind(k kg.Kind) bool {
-	for _, x := range kg.Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
 // ctxErr returns the error a call made with a finished context gets,
 // without asking Dgraph.
 func ctxErr(ctx context.Context) error {

@@ -17,7 +17,7 @@ func follow(types []kg.RelationType) (out []kg.RelationType, none bool) {
 		return kg.RelationTypes, false
 	}
 	for _, t := range types {
-		if knownType(t) {
+		if slices.Contains(kg.RelationTypes, t) {
 			out = append(out, t)
 		}
 	}

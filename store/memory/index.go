@@ -109,35 +109,21 @@ func compareRelations(a, b *kg.Relation) int {
 // the one its ID already has, a relation of an unknown type or with an end
 // that is neither in g nor in the index, or a document with an empty ID.
 func (ix *index) check(g *kg.Graph) error {
-	kinds := make(map[string]kg.Kind, len(g.Entities))
+	if err := g.Check(); err != nil {
+		return err
+	}
+	inGraph := make(map[string]bool, len(g.Entities))
 	for _, e := range g.Entities {
-		if e.ID == "" {
-			return kg.Errorf(kg.EINVALID, "an entity has an empty ID")
-		}
-		if !slices.Contains(kg.Kinds, e.Kind) {
-			return kg.Errorf(kg.EINVALID, "entity %q has unknown kind %q", e.ID, e.Kind)
-		}
-		if k, ok := kinds[e.ID]; ok && k != e.Kind {
-			return kg.Errorf(kg.EINVALID, "entity %q is both a %s and a %s", e.ID, k, e.Kind)
-		}
 		if n := ix.nodes[e.ID]; n != nil && n.entity.Kind != e.Kind {
 			return kg.Errorf(kg.EINVALID, "entity %q is a %s, not a %s", e.ID, n.entity.Kind, e.Kind)
 		}
-		kinds[e.ID] = e.Kind
+		inGraph[e.ID] = true
 	}
 	for _, r := range g.Relations {
-		if !slices.Contains(kg.RelationTypes, r.Type) {
-			return kg.Errorf(kg.EINVALID, "relation %s → %s has unknown type %q", r.From, r.To, r.Type)
-		}
 		for _, end := range []string{r.From, r.To} {
-			if _, ok := kinds[end]; !ok && ix.nodes[end] == nil {
+			if !inGraph[end] && ix.nodes[end] == nil {
 				return kg.Errorf(kg.EINVALID, "relation %s %s → %s: no entity %q", r.Type, r.From, r.To, end)
 			}
-		}
-	}
-	for _, d := range g.Documents {
-		if d.ID == "" {
-			return kg.Errorf(kg.EINVALID, "a document has an empty ID")
 		}
 	}
 	return nil

@@ -189,11 +189,8 @@ func (s *Store) Relations(ctx context.Context, ids []string, f kg.RelationFilter
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
 	}
-	switch {
-	case f.First < 0:
-		return nil, kg.Errorf(kg.EINVALID, "negative limit %d", f.First)
-	case !slices.Contains([]kg.Direction{"", kg.Both, kg.Out, kg.In}, f.Direction):
-		return nil, kg.Errorf(kg.EINVALID, "unknown direction %q", f.Direction)
+	if err := f.Check(); err != nil {
+		return nil, err
 	}
 	ix := s.idx.Load()
 	out := make([][]*kg.Relation, len(ids))
