@@ -45,44 +45,67 @@ func (d *doc) backboneClause(s *sentence) {
 	var firms []firm
 	listEnd, cuePos := -1, -1
 	cue := false
+	add := func(items []item, end, at int, named bool) {
+		for _, it := range items {
+			firms = append(firms, firm{it, named})
+		}
+		listEnd, cue, cuePos = max(listEnd, end), true, max(cuePos, at)
+	}
 	for i := 0; i < len(toks); i++ {
 		if s.masked(toks[i].start) {
 			continue
 		}
-		// "backbone enterprises such as", "leading enterprises like", …
+		// A list introduced after an enterprise noun, typed by that noun:
+		// "backbone enterprises such as A", "Chain-owner enterprises: A,
+		// B", "leading enterprises in the fields of X and Y, such as A",
+		// "projects such as A and B".
+		if n, _ := d.v.listIntro.match(toks, i); n > 0 && toks[i].raw != "(" && d.nameStarts(toks, i+n) {
+			if k := d.frameNoun(toks, i); k >= 0 && d.v.enterpriseNoun[toks[k].norm] && !d.cooperating(toks, k) {
+				items, end := d.nameList(s, d.skipThe(toks, i+n), d.splitNames)
+				add(items, end, k, true)
+				i = max(i, end-1)
+				continue
+			}
+		}
+		// "led by leading enterprises Xinlong Copper and Hongda Aluminum":
+		// a qualified enterprise noun right before the names.
 		j := i
 		for j < len(toks) && d.v.backboneAdj[toks[j].norm] {
 			j++
 		}
+		// Without names, "relying on backbone enterprises and key projects,
+		// focus on X" still makes X the products of a backbone passage.
 		if j > i && j < len(toks) && d.v.enterpriseNoun[toks[j].norm] {
 			cue, cuePos = true, max(cuePos, j)
-			n, _ := d.v.listIntro.match(toks, j+1)
-			if n > 0 && toks[j+1].raw == "(" {
-				n = 0
-			}
-			// "led by leading enterprises Xinlong Copper and Hongda Aluminum"
-			direct := n == 0 && j+1 < len(toks) && capitalized(toks[j+1]) && !unicode.IsDigit(rune(toks[j+1].raw[0])) && !toks[j+1].punct() && !d.v.nonName[toks[j+1].norm]
-			if n > 0 || direct {
-				items, end := d.nameList(s, j+1+n, d.splitNames)
-				for _, it := range items {
-					firms = append(firms, firm{it, true})
-				}
-				listEnd, i = max(listEnd, end), max(i, end-1)
+			if d.nameStarts(toks, j+1) && !unicode.IsDigit(rune(toks[j+1].raw[0])) {
+				items, end := d.nameList(s, j+1, d.splitNames)
+				add(items, end, j, true)
+				i = max(i, end-1)
 			}
 			continue
 		}
-		// "relying on A, B and other enterprises", "led by A and B", "with A,
-		// B as the leader", "cultivate A, B and other key enterprises".
-		if n, lead := d.v.backboneLead.match(toks, i); n > 0 && i+n < len(toks) && capitalized(toks[i+n]) && !d.v.nonName[toks[i+n].norm] {
-			items, end := d.nameList(s, i+n, d.splitNames)
+		// A lead phrase before the names: "relying on A, B and other
+		// enterprises", "led by A and B", "with A, B as the leader",
+		// "support A and B to expand", "the project of A". A single name
+		// with no corporate word needs a strong lead, a closing "and
+		// other …" or a "to" clause after it.
+		if n, lead := d.v.backboneLead.match(toks, i); n > 0 && d.nameStarts(toks, d.skipThe(toks, i+n)) && !d.cooperating(toks, i+n) {
+			items, end := d.nameList(s, d.skipThe(toks, i+n), d.splitNames)
 			if lead == "with" && !d.asLeader(toks, end) {
 				continue
 			}
-			if len(items) > 0 && (len(items) > 1 || d.v.orgKind(d.itemText(s, items[0])) != "" || followsOther(toks, end) || lead == "with") {
-				for _, it := range items {
-					firms = append(firms, firm{it, false})
-				}
-				listEnd, cue, cuePos = max(listEnd, end), true, max(cuePos, i)
+			strong := d.v.strongLead[lead] || lead == "with"
+			if len(items) > 0 && (len(items) > 1 || strong || d.v.orgKind(d.itemText(s, items[0])) != "" || followsOther(toks, end) || end < len(toks) && toks[end].norm == "to") {
+				add(items, end, i, false)
+				i = end - 1
+			}
+			continue
+		}
+		// The frame after the names: "A, B and other key enterprises".
+		if d.nameStarts(toks, i) && (i == 0 || toks[i-1].punct() || !capitalized(toks[i-1])) {
+			items, end := d.nameList(s, i, d.splitNames)
+			if followsOther(toks, end) && d.enterpriseNounAt(toks, end) && !d.cooperating(toks, i) {
+				add(items, end, i, true)
 				i = end - 1
 			}
 		}
@@ -120,6 +143,78 @@ func (d *doc) backboneClause(s *sentence) {
 		p := d.b.entity(kg.KindProduct, key, kg.ID(kg.KindProduct, key), name, d.source(s))
 		d.b.relate(kg.ProductOf, p, industry, d.source(s))
 	}
+}
+
+// nameStarts reports whether a proper name starts at toks[i] ("the"
+// before it allowed): a capitalised word that is not a cue or verb.
+func (d *doc) nameStarts(toks []token, i int) bool {
+	i = d.skipThe(toks, i)
+	if i >= len(toks) || toks[i].punct() || !capitalized(toks[i]) || d.v.nonName[toks[i].norm] {
+		return false
+	}
+	_, n := d.numberAt(toks, i)
+	return n == 0 // "leading enterprises 2 to 3": a count, not a name
+}
+
+// skipThe skips an article before a name: "such as the Alpha Group".
+func (d *doc) skipThe(toks []token, i int) int {
+	if i+1 < len(toks) && toks[i].norm == "the" && capitalized(toks[i+1]) {
+		return i + 1
+	}
+	return i
+}
+
+// frameNoun finds the noun that types a list introduced at toks[i] ("such
+// as", ":"): the nearest enterprise, institution, product or industry
+// noun before it in the clause ("leading enterprises in the fields of X
+// and Y, such as"), or -1. A nearer noun of another kind wins:
+// "enterprises, universities such as" lists universities.
+func (d *doc) frameNoun(toks []token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-16; k-- {
+		t := toks[k]
+		if isClauseEnd(t.raw) || t.raw == ")" || t.raw == "）" {
+			return -1
+		}
+		if n, _ := d.v.listIntro.match(toks, k); n > 0 && k < i && !t.punct() {
+			return -1 // another list's intro: that list is in between
+		}
+		switch {
+		case d.v.enterpriseNoun[t.norm]:
+			return k
+		case t.norm == "product":
+			return k
+		case !capitalized(t):
+			if k := d.v.orgKind(t.raw); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
+				return -1 // "universities such as", "departments such as"
+			}
+		case isIndustryWord(t.norm) && k >= i-2:
+			return k // "industries such as …" lists industries
+		}
+	}
+	return -1
+}
+
+// cooperating reports whether a cooperation cue ("cooperation with")
+// leads to the noun at toks[k]: "cooperate with famous e-commerce companies
+// such as A, B" lists partners, not the backbone of an industry.
+func (d *doc) cooperating(toks []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-8 && !isClauseEnd(toks[m].raw); m-- {
+		if n, _ := d.v.coopIntro.match(toks, m); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// enterpriseNounAt reports whether an enterprise noun closes a list that
+// ended with "and other" before toks[j]: "… and other key enterprises".
+func (d *doc) enterpriseNounAt(toks []token, j int) bool {
+	for k := j; k < len(toks) && k < j+4 && !toks[k].punct(); k++ {
+		if d.v.enterpriseNoun[toks[k].norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // asLeader reports whether toks[j:] reads "as the leader" (or "as the

@@ -67,8 +67,8 @@ func appendUnique(list []*kg.Entity, e *kg.Entity) []*kg.Entity {
 // its canonical key, any other name its own words without "industry".
 func (d *doc) industry(s *sentence, it item) *kg.Entity {
 	it = trimItem(s.toks, it)
-	for it.to > it.from && isIndustryWord(s.toks[it.to-1].norm) {
-		it.to--
+	if n, _ := d.v.headBefore(s.toks[:it.to], it.to); n > 0 && n < it.to-it.from {
+		it.to -= n // "steel industrial chain" is "steel"
 	}
 	if it.to <= it.from {
 		return nil
@@ -284,11 +284,16 @@ func (d *doc) industryLists(s *sentence) {
 		}
 		var items []item
 		switch {
-		case strings.EqualFold(t.raw, "industries") && i > 0 && !isListSep(toks[i-1].raw):
-			if n, _ := d.groupAtEnd(toks, i+1); n > 0 {
+		case d.pluralHeadAt(toks, i) > 0 && i > 0 && !isListSep(toks[i-1].raw) && t.norm != "field" && (t.norm == "industry" || !d.introAfter(toks, i+d.pluralHeadAt(toks, i))):
+			if n, _ := d.groupAtEnd(toks, i+d.pluralHeadAt(toks, i)); n > 0 {
 				continue
 			}
-			items = d.backwardList(s, i, d.namesIndustry)
+			// A plural head is shared by the coordination before it: "the
+			// glass, furniture and apparel industries" are three.
+			for _, it := range d.backwardList(s, i, d.namesIndustry) {
+				items = append(items, d.splitShared(toks, it)...)
+			}
+			i += d.pluralHeadAt(toks, i) - 1
 		case t.norm == "field" || strings.EqualFold(t.raw, "industries") || t.norm == "sector" || t.norm == "area":
 			k := i + 1
 			if k < len(toks) && (toks[k].norm == "of" || toks[k].raw == ":") {
@@ -317,6 +322,48 @@ func (d *doc) industryLists(s *sentence) {
 			d.industry(s, it)
 		}
 	}
+}
+
+// introAfter reports whether a list follows toks[j]: "of", ":" or "such as".
+func (d *doc) introAfter(toks []token, j int) bool {
+	if j < len(toks) && (toks[j].norm == "of" || toks[j].raw == ":") {
+		return true
+	}
+	n, _ := d.v.listIntro.match(toks, j)
+	return n > 0
+}
+
+// pluralHeadAt returns the length of a plural industry head at toks[i]
+// ("industries", "industrial chains", "clusters"), or 0.
+func (d *doc) pluralHeadAt(toks []token, i int) int {
+	n := d.v.headAt(toks, i)
+	if n == 0 || !plural(toks[i+n-1]) {
+		return 0
+	}
+	return n
+}
+
+// splitShared splits "A and B" before a plural head into its conjuncts,
+// unless the whole is one vocabulary term ("energy conservation and
+// environmental protection industries").
+func (d *doc) splitShared(toks []token, it item) []item {
+	if d.wholeTerm(toks, it) || hasWord(toks[it.from:it.to], "of") {
+		return []item{it} // "the development and growth of emerging industries"
+	}
+	var out []item
+	from := it.from
+	for k := it.from; k < it.to; k++ {
+		if toks[k].norm == "and" || toks[k].norm == "or" {
+			if k > from {
+				out = append(out, item{from, k})
+			}
+			from = k + 1
+		}
+	}
+	if it.to > from {
+		out = append(out, item{from, it.to})
+	}
+	return out
 }
 
 // groupAtEnd reports a group phrase ending just before toks[j].
@@ -374,19 +421,30 @@ func (d *doc) headingIndustry(sec *section) {
 	if it.to-it.from == 0 || countWords(hs.toks[it.from:it.to]) > 6 {
 		return
 	}
-	last := hs.toks[it.to-1].norm
 	for _, t := range hs.toks[it.from:it.to] {
-		if d.v.nonName[t.norm] || d.v.clauseVerb[t.norm] {
+		if (d.v.nonName[t.norm] || d.v.clauseVerb[t.norm]) && t.norm != "and" {
 			return // "Transforming and upgrading traditional industries": a task
 		}
 	}
+	head, plural := d.v.headBefore(hs.toks[:it.to], it.to)
 	idx, n := d.v.industryAt(hs.toks[:it.to], it.from)
-	whole := idx >= 0 && (it.from+n == it.to || it.from+n == it.to-1 && isIndustryWord(last))
-	if !whole && !(isIndustryWord(last) && d.namesIndustry(hs.toks, item{it.from, it.to - 1})) {
+	whole := idx >= 0 && (it.from+n == it.to || head > 0 && it.from+n == it.to-head)
+	parts := []item{it}
+	if plural && !whole {
+		// "Glass, furniture and apparel industries": each is an industry.
+		parts = nil
+		list, _ := d.phraseList(hs, it.from, 6, false)
+		for _, p := range list {
+			parts = append(parts, d.splitShared(hs.toks, trimItem(hs.toks, item{p.from, min(p.to, it.to-head)}))...)
+		}
+	}
+	if !whole && !(head > 0 && d.namesIndustry(hs.toks, item{parts[0].from, min(parts[0].to, it.to-head)})) {
 		return
 	}
-	if e := d.industry(hs, it); e != nil {
-		d.secIndustries[sec] = appendUnique(d.secIndustries[sec], e)
+	for _, p := range parts {
+		if e := d.industry(hs, p); e != nil {
+			d.secIndustries[sec] = appendUnique(d.secIndustries[sec], e)
+		}
 	}
 }
 

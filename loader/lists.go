@@ -72,6 +72,12 @@ func (d *doc) nameList(s *sentence, i int, splitAnd func(l, r []token) bool) ([]
 			continue
 		case depth > 0:
 			continue
+		case cur >= 0 && legalSuffixPunct(toks, j):
+			continue // "Mingtai Holding Group Co., Ltd." is one name
+		case t.raw == "[" && refMarker(toks, j):
+			flush(j) // "Beta Motors [7]": a reference, not part of the name
+			j += 2
+			continue
 		case isListSep(t.raw):
 			flush(j)
 			continue
@@ -126,6 +132,26 @@ done:
 	return items, j
 }
 
+// legalSuffixPunct reports whether the mark at toks[j] belongs to a legal
+// name's suffix: the period of "Co." or "Ltd." and the comma of "Co., Ltd.".
+func legalSuffixPunct(toks []token, j int) bool {
+	switch toks[j].raw {
+	case ".":
+		return j > 0 && corporateAbbrev[toks[j-1].norm]
+	case ",":
+		return j+1 < len(toks) && corporateAbbrev[toks[j+1].norm] && toks[j+1].norm != "co"
+	}
+	return false
+}
+
+// corporateAbbrev are the abbreviations of legal forms, written with a period.
+var corporateAbbrev = map[string]bool{"co": true, "ltd": true, "inc": true, "corp": true, "limited": true, "llc": true, "plc": true}
+
+// refMarker reports whether toks[j:] starts a reference marker "[7]".
+func refMarker(toks []token, j int) bool {
+	return j+2 < len(toks) && toks[j+2].raw == "]" && toks[j+1].raw != "" && toks[j+1].raw[0] >= '0' && toks[j+1].raw[0] <= '9'
+}
+
 // nextName returns the tokens from toks[i] up to the next "and", separator
 // or clause end.
 func nextName(toks []token, i int) []token {
@@ -145,6 +171,11 @@ func (d *doc) splitNames(l, r []token) bool {
 		// Inside "X of A and B" only a name with its own head word splits.
 		kl, kr := d.v.orgKind(tokensText(l)), d.v.orgKind(tokensText(r))
 		return kl != "" && (kr == kg.KindInstitution || kr == kg.KindGovernmentUnit || d.v.corporateEnd(r))
+	}
+	// "Economic and Information Technology Bureau": the words before "and"
+	// share the head word after it.
+	if k := d.v.orgKind(tokensText(r)); (k == kg.KindGovernmentUnit || k == kg.KindInstitution) && d.v.orgKind(tokensText(l)) == "" {
+		return false
 	}
 	// "Guixin Iron and Steel" and "Grain and Oil" end one name: a lone
 	// organisation or common word after "and". "Kingsoft Cloud and iFlytek"
@@ -226,6 +257,8 @@ func (d *doc) phraseList(s *sentence, i, maxWords int, verbs bool) ([]item, int)
 			// before "such as" is no element.
 			cur = -1
 			j++
+		case cur < 0 && t.norm == "such" && j+1 < len(toks) && toks[j+1].norm == "as":
+			return items, j // "the fields of A and B, such as C": C is no element
 		case cur < 0 && t.norm == "and":
 			// ", and D": the conjunction, unless a verb follows ("and accelerate").
 			if verbs && j+1 < len(toks) && d.v.clauseVerb[toks[j+1].norm] {

@@ -264,7 +264,11 @@ func TestQuality(t *testing.T) {
 		{"../seeds/jiaozuo-innovation-program.txt", "testdata/eval/jiaozuo-innovation-program.gold.json", bar{0.92, 0.88, 0.85, 0.8, 0.95}},
 	}
 	genre, _ := filepath.Glob("testdata/genre/*.txt")
-	holdout, _ := filepath.Glob("testdata/holdout*/*.txt")
+	var holdout []string
+	for _, dir := range []string{"holdout", "holdout2", "holdout3"} {
+		more, _ := filepath.Glob("testdata/" + dir + "/*.txt")
+		holdout = append(holdout, more...)
+	}
 	for _, p := range append(genre, holdout...) {
 		cases = append(cases, struct {
 			text, gold string

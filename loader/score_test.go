@@ -16,7 +16,7 @@ import (
 //
 //	go test ./loader -run TestScores -v
 func TestScores(t *testing.T) {
-	dirs := []string{"testdata/eval", "testdata/genre", "testdata/holdout", "testdata/holdout2", "testdata/holdout3", "testdata/holdout4"}
+	dirs := []string{"testdata/eval", "testdata/genre", "testdata/holdout", "testdata/holdout2", "testdata/holdout3"}
 	if env := os.Getenv("LOADER_SCORE_DIRS"); env != "" {
 		dirs = strings.Split(env, ",")
 	}

@@ -108,6 +108,8 @@ type vocab struct {
 	enterpriseNoun map[string]bool
 	listIntro      *phrases
 	backboneLead   *phrases
+	strongLead     map[string]bool // leads after which one bare name is an enterprise
+	industryHead   *phrases        // "industry", "industrial chain", "clusters" …
 	productIntro   *phrases
 	responsible    *phrases
 	cooperation    *phrases
@@ -185,7 +187,12 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.backboneAdj = wordSet(lex.List("backbone-adjective"))
 	v.enterpriseNoun = wordSet(lex.List("enterprise-noun"))
 	v.listIntro = phraseSet(lex.List("list-intro"))
-	v.backboneLead = phraseSet(lex.List("backbone-lead"))
+	v.backboneLead = phraseSet(append(lex.List("backbone-lead"), lex.List("backbone-lead-strong")...))
+	v.industryHead = phraseSet(lex.List("industry-head"))
+	v.strongLead = map[string]bool{}
+	for _, l := range lex.List("backbone-lead-strong") {
+		v.strongLead[l] = true
+	}
 	v.productIntro = phraseSet(lex.List("product-intro"))
 	v.responsible = phraseSet(lex.List("responsible-label"))
 	v.cooperation = phraseSet(lex.List("cooperation"))
@@ -230,6 +237,22 @@ func (v *vocab) industryAt(toks []token, i int) (int, int) {
 	}
 	idx, _ := strconv.Atoi(val)
 	return idx, n
+}
+
+// headBefore returns the length of an industry head noun ending just before
+// toks[j] ("industry", "industrial chain"), and whether it is plural.
+func (v *vocab) headBefore(toks []token, j int) (int, bool) {
+	n := v.industryHead.matchEnd(toks, j)
+	if n == 0 {
+		return 0, false
+	}
+	return n, plural(toks[j-1])
+}
+
+// headAt returns the length of an industry head noun at toks[i].
+func (v *vocab) headAt(toks []token, i int) int {
+	n, _ := v.industryHead.match(toks, i)
+	return n
 }
 
 func isIndustryWord(w string) bool {
