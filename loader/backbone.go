@@ -110,7 +110,10 @@ func (d *doc) backboneClause(s *sentence) {
 			}
 		}
 	}
-	products, prodFrom := d.products(s, max(listEnd, cuePos, 0), cue)
+	// Inside an industry's passage (its heading, or a clause naming it) a
+	// product cue needs no enterprises around it: "1. Advanced steel
+	// materials. Focus on developing A and B".
+	products, prodFrom := d.products(s, max(listEnd, cuePos, 0), cue || d.industryScope(s))
 	if len(firms) == 0 && len(products) == 0 {
 		return
 	}
@@ -217,6 +220,38 @@ func (d *doc) enterpriseNounAt(toks []token, j int) bool {
 	return false
 }
 
+// namesKnownIndustry reports whether toks[it] is an industry: a vocabulary
+// term or a name the document already gave an industry.
+func (d *doc) namesKnownIndustry(toks []token, it item) bool {
+	if d.wholeTerm(toks, it) {
+		return true
+	}
+	n, _ := d.indForms.match(toks[:it.to], it.from)
+	return n > 0 && it.from+n >= it.to-d.v.headAt(toks[:it.to], it.to-1)
+}
+
+// clauseLike reports whether a list element is a clause, not a product:
+// "support enterprises to build central kitchens".
+func (d *doc) clauseLike(toks []token) bool {
+	for _, t := range toks {
+		if t.norm == "to" || d.v.enterpriseNoun[t.norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// industryScope reports whether a clause is about an industry: one of its
+// sections' headings names one, or the clause itself does.
+func (d *doc) industryScope(s *sentence) bool {
+	for sec := s.sec; sec != nil; sec = sec.parent {
+		if len(d.secIndustries[sec]) > 0 {
+			return true
+		}
+	}
+	return len(d.scanIndustries(s, false, false)) > 0
+}
+
 // asLeader reports whether toks[j:] reads "as the leader" (or "as the
 // backbone", "as leading enterprises", …).
 func (d *doc) asLeader(toks []token, j int) bool {
@@ -252,6 +287,9 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		if n == 0 {
 			continue
 		}
+		// "Key products: A, B", "products such as A and B": the intro
+		// names its list products, with or without enterprises around.
+		named := hasWord(toks[i:i+n], "product")
 		// A list closed by "and other products" needs no guessing where it ends.
 		closed := false
 		for k := i + n; k+2 < len(toks) && !isClauseEnd(toks[k].raw); k++ {
@@ -261,20 +299,32 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 			}
 		}
 		// A second list in the clause counts only when closed that way.
-		if (!cue || len(all) > 0) && !closed {
+		if (!cue || len(all) > 0) && !closed && !named {
 			continue
 		}
-		items, _ := d.phraseList(s, i+n, 10, !closed)
+		items, _ := d.phraseList(s, i+n, 10, !closed && !named)
 		var out []item
 		for _, it := range items {
 			it = trimItem(toks, it)
 			for _, part := range d.splitPlural(toks, d.splitAndItem(toks, it)) {
 				part = trimItem(toks, part)
-				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) {
+				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) && !d.clauseLike(toks[part.from:part.to]) {
 					out = append(out, part)
 				}
 			}
 		}
+		// A list of industries is no product list: "develop biomedicine,
+		// new materials and electronic information".
+		var kept []item
+		for _, it := range out {
+			if !d.namesKnownIndustry(toks, it) {
+				kept = append(kept, it)
+			}
+		}
+		if len(kept)*2 < len(out) {
+			kept = nil
+		}
+		out = kept
 		if len(out) > 0 {
 			all = append(all, out...)
 			first = min(first, i)
