@@ -194,9 +194,9 @@ func (d *doc) responsibleUnits() {
 // of s covers, given for each section the children that have such lines
 // under them. Inside a
 // paragraph ("… (Responsible unit: X)") it is the paragraph's section. A
-// line of its own closes the section it follows, or that section's parent
-// when the parent has several subsections and none but the last has a
-// responsibility line of its own (one line for the whole list).
+// line of its own closes the section it follows, or, after the last of
+// several subsections none of which has a line of its own, their parent
+// (one line for the whole list).
 func (d *doc) coveredSection(s *sentence, i int, withLines map[*section]map[*section]bool) *section {
 	cur := s.sec
 	if cur == nil {
@@ -211,8 +211,8 @@ func (d *doc) coveredSection(s *sentence, i int, withLines map[*section]map[*sec
 		return cur
 	}
 	parent := cur.parent
-	if parent == nil || parent.children < 2 {
-		return cur
+	if parent == nil || parent.children < 2 || cur.index < parent.children {
+		return cur // a line after an item that is not the last covers that item
 	}
 	for c := range withLines[parent] {
 		if c != cur {

@@ -427,6 +427,9 @@ func (d *doc) headingIndustry(sec *section) {
 		}
 	}
 	head, plural := d.v.headBefore(hs.toks[:it.to], it.to)
+	if head >= it.to-it.from {
+		return // "Key industrial chains" names no industry
+	}
 	idx, n := d.v.industryAt(hs.toks[:it.to], it.from)
 	whole := idx >= 0 && (it.from+n == it.to || head > 0 && it.from+n == it.to-head)
 	parts := []item{it}
@@ -438,7 +441,7 @@ func (d *doc) headingIndustry(sec *section) {
 			parts = append(parts, d.splitShared(hs.toks, trimItem(hs.toks, item{p.from, min(p.to, it.to-head)}))...)
 		}
 	}
-	if !whole && !(head > 0 && d.namesIndustry(hs.toks, item{parts[0].from, min(parts[0].to, it.to-head)})) {
+	if len(parts) == 0 || !whole && !(head > 0 && d.namesIndustry(hs.toks, item{parts[0].from, min(parts[0].to, it.to-head)})) {
 		return
 	}
 	for _, p := range parts {

@@ -71,9 +71,9 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 			}
 			to = end
 		}
-		if from == i && to == i+n {
+		if from == i && to == i+n && !(n > 1 && d.v.govPrefix[toks[i].norm]) {
 			i = to - 1
-			continue // a bare "University", "(Xinyang) Industrial Park"
+			continue // a bare "University", "(Xinyang) Industrial Park"; not "State Council"
 		}
 		name := d.data[toks[from].start:toks[to-1].end]
 		k := d.v.orgKind(name)

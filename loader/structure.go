@@ -50,6 +50,7 @@ type section struct {
 	ordinal  int // the marker's count: 3 for "(c)", "III." or "Third"; 0 if unknown
 	parent   *section
 	children int
+	index    int // 1 for the parent's first child
 	depth    int
 }
 
@@ -261,6 +262,7 @@ func (d *doc) openSection(parent *section, style string, ln span, n int) *sectio
 	path := ""
 	if parent != nil {
 		parent.children++
+		sec.index = parent.children
 		sec.depth = parent.depth + 1
 		path = strings.TrimPrefix(parent.entity.ID, kg.KindSection.Slug()+"/"+d.slug+"/") + "." + strconv.Itoa(parent.children)
 	} else {

@@ -1,0 +1,121 @@
+package loader
+
+import (
+	"testing"
+
+	"policykg/kg"
+)
+
+// Lists are typed by their frame: the noun before the intro, the lead
+// before the names, or "and other enterprises" after them. Each case is
+// an invented passage in a phrasing the older extractors missed.
+func TestEnterpriseFrames(t *testing.T) {
+	cases := []struct {
+		name     string
+		text     string
+		industry string // ID; "" when the passage names none
+		firms    []string
+	}{
+		{
+			name:     "labelled list line under an industrial chain heading",
+			text:     "Plan\n\nI. Chains\n\n(1) Steel industrial chain.\n\nChain-owner enterprises: Hongtai Steel, Qiming Metals.\nKey supporting firms: Ruiyang Forging, Dongsheng Wire Co., Ltd.\n",
+			industry: "industry/steel", firms: []string{"Hongtai Steel", "Qiming Metals", "Ruiyang Forging", "Dongsheng Wire Co., Ltd."},
+		},
+		{
+			name:     "support and encourage mid-sentence, with a to-clause",
+			text:     "Plan\n\nI. Tasks\n\n1. Glass industry. Support Ruitong Glassworks and Lanxin Float to expand capacity, and encourage Xinda Group to build a smart factory.\n",
+			industry: "industry/glass", firms: []string{"Ruitong Glassworks", "Lanxin Float", "Xinda Group"},
+		},
+		{
+			name:     "named through projects",
+			text:     "Plan\n\nI. Tasks\n\n1. Chemical industry. The 200,000-ton project of Hengfa Chemical went into production. Accelerate projects such as Dongli Resin and Kaiyuan Coatings.\n",
+			industry: "industry/modern-chemical", firms: []string{"Hengfa Chemical", "Dongli Resin", "Kaiyuan Coatings"},
+		},
+		{
+			name:     "an enterprise noun far before the intro, brands, a reference marker and a legal name",
+			text:     "Plan\n\nI. Tasks\n\n1. New energy. Leading enterprises in the fields of photovoltaics and energy storage, such as HXT, Beta Cells [7] and Zhejiang Mingtai Holding Group Co., Ltd., will be supported.\n",
+			industry: "industry/new-energy", firms: []string{"HXT", "Beta Cells", "Zhejiang Mingtai Holding Group Co., Ltd."},
+		},
+		{
+			name:     "represented by, and enterprises like",
+			text:     "Plan\n\nI. Tasks\n\n1. Ceramics industry. The industry is represented by Gaoshan Kiln and Lishui Tiles. Enterprises like Huali Porcelain grow fast.\n",
+			industry: "industry/ceramic", firms: []string{"Gaoshan Kiln", "Lishui Tiles", "Huali Porcelain"},
+		},
+		{
+			name:  "and other key enterprises closes the list",
+			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
+			firms: []string{"Minghe Pump", "Yida Valve"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseText(t, c.text)
+			for _, f := range c.firms {
+				e := mustEntity(t, g, kg.KindEnterprise, f)
+				if c.industry != "" {
+					mustRelate(t, g, kg.BackboneOf, e, byID(t, g, c.industry))
+				}
+			}
+			if n := count(g, kg.KindEnterprise); n != len(c.firms) {
+				t.Errorf("%d enterprises, want %d", n, len(c.firms))
+			}
+		})
+	}
+}
+
+// A cooperation frame makes the listed companies partners, never the
+// backbone of an industry.
+func TestCooperationFrameIsNoBackbone(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n1. Big data industry. Cooperate with Qiyun, Lanhai Cloud and other enterprises to build data centres.\n")
+	for _, r := range g.Relations {
+		if r.Type == kg.BackboneOf {
+			t.Errorf("backbone %s → %s from a cooperation frame", r.From, r.To)
+		}
+	}
+}
+
+func TestSharedIndustryHead(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n(2) Glass, furniture and apparel industries.\n\nDevelop the paper and leather industries. Promote the development and growth of emerging industries.\n")
+	for _, name := range []string{"glass", "furniture", "apparel", "paper", "leather"} {
+		byID(t, g, kg.ID(kg.KindIndustry, name))
+	}
+	for _, bad := range []string{"furniture and apparel", "paper and leather", "development", "growth of emerging"} {
+		if e := entityNamed(g, kg.KindIndustry, bad); e != nil {
+			t.Errorf("industry %q", bad)
+		}
+	}
+}
+
+func TestProductFrames(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n(1) Home appliance industry.\n\nKey products: smart freezers, heat-pump water heaters, dishwashers.\n\n(2) Advanced steel materials industry.\n\nFocus on developing high-strength automotive steel and silicon steel sheets. Develop biomedicine, new materials and electronic information.\n")
+	appliance := byID(t, g, "industry/home-appliance")
+	for _, p := range []string{"smart freezers", "heat-pump water heaters", "dishwashers"} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), appliance)
+	}
+	steel := byID(t, g, "industry/advanced-steel-material")
+	for _, p := range []string{"high-strength automotive steel", "silicon steel sheets"} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), steel)
+	}
+	for _, bad := range []string{"biomedicine", "new materials", "electronic information"} {
+		if entityNamed(g, kg.KindProduct, bad) != nil {
+			t.Errorf("industry %q taken for a product", bad)
+		}
+	}
+}
+
+// Government units named in prose by their head word and a government
+// prefix, national ones included.
+func TestGovernmentUnitsInProse(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Safeguards\n\nThe State Council, the Ministry of Commerce and the Provincial Department of Commerce support this work.\n")
+	for _, name := range []string{"State Council", "Ministry of Commerce", "Provincial Department of Commerce"} {
+		mustEntity(t, g, kg.KindGovernmentUnit, name)
+	}
+}
+
+// A responsibility line after the first of two items covers that item; after
+// the last of items without lines of their own, their parent.
+func TestResponsibilityLineScope(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n(1) Steel chain.\n\nBody.\nLead unit: Municipal Finance Bureau\n\n(2) Glass chain.\n\nBody.\n\nII. Safeguards\n\n(1) Funds.\n\nBody.\n\n(2) Land.\n\nBody.\nResponsible units: Municipal Natural Resources Bureau\n")
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Finance Bureau"), mustEntity(t, g, kg.KindSection, "Steel chain"))
+	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Natural Resources Bureau"), mustEntity(t, g, kg.KindSection, "Safeguards"))
+}
