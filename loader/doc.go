@@ -21,4 +21,17 @@
 // (targets.go) and further mentions (mentions.go) — writing to a builder
 // that resolves each mention to one entity (builder.go). The vocabulary
 // they match is data, in package lexicon.
+//
+// Lists are typed by their frame rather than by one pattern per phrasing
+// (backbone.go): a list of names after an intro ("such as", ":") takes the
+// kind of the nearest typing noun before it in its clause ("Chain-owner
+// enterprises: A, B", "leading enterprises in the fields of X, such as A",
+// "projects such as A", "universities such as B"); a lead before the names
+// ("support … to", "represented by", "the project of") or "and other key
+// enterprises" after them types them too, and a cooperation cue makes them
+// partners. Product lists are typed the same way ("Key products: …",
+// "products such as …", a product cue in an industry's passage). An
+// industry's head noun ("industry", "industrial chain", "clusters") is
+// vocabulary, and a plural head is shared by its coordination ("the paper
+// and leather industries").
 package loader

@@ -10,13 +10,20 @@ import (
 
 // TestScores prints the extraction's scores against the hand annotations,
 // one line per document and a macro average per batch (folder), for the
-// README's table. It asserts nothing: TestQuality holds the bars. Score
+// README's table. TestQuality holds each older document to the issue's
+// bars; the newer batches, which do not all reach them yet, are held to
+// floors on their macro averages (just under the scores they have now) so
+// that a change that loses ground on them fails. Score
 // other folders (the held-aside batch, or documents of your own) with
 // LOADER_SCORE_DIRS=dir1,dir2:
 //
 //	go test ./loader -run TestScores -v
 func TestScores(t *testing.T) {
-	dirs := []string{"testdata/eval", "testdata/genre", "testdata/holdout", "testdata/holdout2", "testdata/holdout3"}
+	dirs := []string{"testdata/eval", "testdata/genre", "testdata/holdout", "testdata/holdout2", "testdata/holdout3", "testdata/holdout4", "testdata/aside"}
+	floors := map[string][2]float64{ // macro entity F1, relation F1
+		"testdata/holdout4": {0.80, 0.57},
+		"testdata/aside":    {0.83, 0.66},
+	}
 	if env := os.Getenv("LOADER_SCORE_DIRS"); env != "" {
 		dirs = strings.Split(env, ",")
 	}
@@ -46,6 +53,9 @@ func TestScores(t *testing.T) {
 			fmt.Fprintf(&out, "%-48s %6.2f %6.2f %6.2f %6.2f %6v\n", strings.TrimSuffix(filepath.Base(gp), ".gold.json"), v[0], v[1], v[2], v[3], ok)
 		}
 		n := float64(len(golds))
+		if f, ok := floors[dir]; ok && (sum[0]/n < f[0] || sum[1]/n < f[1]) {
+			t.Errorf("%s: macro entity F1 %.3f, relation F1 %.3f, want ≥ %.2f, %.2f", dir, sum[0]/n, sum[1]/n, f[0], f[1])
+		}
 		fmt.Fprintf(&out, "%-48s %6.2f %6.2f %6.2f %6.2f %3d/%d\n\n", "macro "+dir, sum[0]/n, sum[1]/n, sum[2]/n, sum[3]/n, pass, len(golds))
 	}
 	t.Log(out.String())
