@@ -106,8 +106,10 @@ func (d *doc) backboneClause(s *sentence) {
 			items, end := d.nameList(s, i, d.splitNames)
 			if followsOther(toks, end) && d.enterpriseNounAt(toks, end) && !d.cooperating(toks, i) {
 				add(items, end, i, true)
-				i = end - 1
 			}
+			// Past the run either way: rereading it from each name would
+			// make a long list quadratic.
+			i = max(i, end-1)
 		}
 	}
 	// Inside an industry's passage (its heading, or a clause naming it) a
