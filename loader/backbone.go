@@ -89,7 +89,7 @@ func (d *doc) backboneClause(s *sentence) {
 		// "support A and B to expand", "the project of A". A single name
 		// with no corporate word needs a strong lead, a closing "and
 		// other …" or a "to" clause after it.
-		if n, lead := d.v.backboneLead.match(toks, i); n > 0 && d.nameStarts(toks, d.skipThe(toks, i+n)) && !d.cooperating(toks, i+n) {
+		if n, lead := d.v.backboneLead.match(toks, i); n > 0 && d.nameStarts(toks, i+n) && !d.cooperating(toks, i+n) {
 			items, end := d.nameList(s, d.skipThe(toks, i+n), d.splitNames)
 			if lead == "with" && !d.asLeader(toks, end) {
 				continue
@@ -180,7 +180,7 @@ func (d *doc) frameNoun(toks []token, i int) int {
 		if isClauseEnd(t.raw) || t.raw == ")" || t.raw == "）" {
 			return -1
 		}
-		if n, _ := d.v.listIntro.match(toks, k); n > 0 && k < i && !t.punct() {
+		if n, _ := d.v.listIntro.match(toks, k); n > 0 && !t.punct() {
 			return -1 // another list's intro: that list is in between
 		}
 		switch {

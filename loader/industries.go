@@ -283,9 +283,10 @@ func (d *doc) industryLists(s *sentence) {
 			continue
 		}
 		var items []item
+		head := d.pluralHeadAt(toks, i)
 		switch {
-		case d.pluralHeadAt(toks, i) > 0 && i > 0 && !isListSep(toks[i-1].raw) && t.norm != "field" && (t.norm == "industry" || !d.introAfter(toks, i+d.pluralHeadAt(toks, i))):
-			if n, _ := d.groupAtEnd(toks, i+d.pluralHeadAt(toks, i)); n > 0 {
+		case head > 0 && i > 0 && !isListSep(toks[i-1].raw) && t.norm != "field" && (t.norm == "industry" || !d.introAfter(toks, i+head)):
+			if n, _ := d.groupAtEnd(toks, i+head); n > 0 {
 				continue
 			}
 			// A plural head is shared by the coordination before it: "the
@@ -293,7 +294,7 @@ func (d *doc) industryLists(s *sentence) {
 			for _, it := range d.backwardList(s, i, d.namesIndustry) {
 				items = append(items, d.splitShared(toks, it)...)
 			}
-			i += d.pluralHeadAt(toks, i) - 1
+			i += head - 1
 		case t.norm == "field" || strings.EqualFold(t.raw, "industries") || t.norm == "sector" || t.norm == "area":
 			k := i + 1
 			if k < len(toks) && (toks[k].norm == "of" || toks[k].raw == ":") {

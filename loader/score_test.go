@@ -19,7 +19,7 @@ import (
 //
 //	go test ./loader -run TestScores -v
 func TestScores(t *testing.T) {
-	dirs := []string{"testdata/eval", "testdata/genre", "testdata/holdout", "testdata/holdout2", "testdata/holdout3", "testdata/holdout4", "testdata/aside"}
+	dirs := append(append([]string{"testdata/eval"}, barBatches...), "testdata/holdout4", "testdata/aside")
 	floors := map[string][2]float64{ // macro entity F1, relation F1
 		"testdata/holdout4": {0.80, 0.57},
 		"testdata/aside":    {0.83, 0.66},
