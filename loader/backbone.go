@@ -229,7 +229,8 @@ func (d *doc) namesKnownIndustry(toks []token, it item) bool {
 		return true
 	}
 	n, _ := d.indForms.match(toks[:it.to], it.from)
-	return n > 0 && it.from+n >= it.to-d.v.headAt(toks[:it.to], it.to-1)
+	head, _ := d.v.headBefore(toks[:it.to], it.to)
+	return n > 0 && it.from+n >= it.to-head
 }
 
 // clauseLike reports whether a list element is a clause, not a product:
