@@ -42,6 +42,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/ceramic", firms: []string{"Gaoshan Kiln", "Lishui Tiles", "Huali Porcelain"},
 		},
 		{
+			name:     "a name with 'and' inside, when only common words follow it",
+			text:     "Plan\n\nI. Tasks\n\n1. Steel industry. Support Jiangyue Iron and Steel Group and Baoxin Copper and Tongli Wire to build smart plants.\n",
+			industry: "industry/steel", firms: []string{"Jiangyue Iron and Steel Group", "Baoxin Copper", "Tongli Wire"},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

@@ -177,13 +177,15 @@ func (d *doc) splitNames(l, r []token) bool {
 	if k := d.v.orgKind(tokensText(r)); (k == kg.KindGovernmentUnit || k == kg.KindInstitution) && d.v.orgKind(tokensText(l)) == "" {
 		return false
 	}
-	// "Guixin Iron and Steel" and "Grain and Oil" end one name: a lone
-	// organisation or common word after "and". "Kingsoft Cloud and iFlytek"
-	// are two.
-	if countWords(r) == 1 {
-		return d.v.orgKind(tokensText(r)) == "" && !d.commonWord(r[0])
+	// "Guixin Iron and Steel", "Jinliang Grain and Oil Group" end one
+	// name: after "and" come only common and organisation words, nothing
+	// that names a second firm. "Kingsoft Cloud and iFlytek" are two.
+	for _, t := range r {
+		if !t.punct() && !d.commonWord(t) && d.v.orgKind(t.raw) == "" {
+			return true
+		}
 	}
-	return true
+	return false
 }
 
 // commonWord reports whether a word belongs to the vocabulary (an industry

@@ -18,6 +18,8 @@ import (
 // LOADER_SCORE_DIRS=dir1,dir2:
 //
 //	go test ./loader -run TestScores -v
+//
+// LOADER_SCORE_MISSES=1 also logs every miss and false find per document.
 func TestScores(t *testing.T) {
 	dirs := append(append([]string{"testdata/eval"}, barBatches...), "testdata/holdout4", "testdata/aside")
 	floors := map[string][2]float64{ // macro entity F1, relation F1
@@ -42,6 +44,11 @@ func TestScores(t *testing.T) {
 				text = filepath.Join("..", "seeds", strings.TrimSuffix(filepath.Base(gp), ".gold.json")+".txt")
 			}
 			rep := evaluate(loadGold(t, gp), parseFile(t, text))
+			if os.Getenv("LOADER_SCORE_MISSES") != "" {
+				for _, m := range rep.misses {
+					t.Logf("%s: %s", filepath.Base(text), m)
+				}
+			}
 			v := [4]float64{rep.entities.f1(), rep.relations.f1(), rep.targets.precision(), rep.targets.recall()}
 			ok := v[0] >= 0.80 && v[1] >= 0.70 && v[2] >= 0.70 && v[3] >= 0.70
 			if ok {
