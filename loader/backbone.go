@@ -233,11 +233,44 @@ func (d *doc) namesKnownIndustry(toks []token, it item) bool {
 	return n > 0 && it.from+n >= it.to-head
 }
 
-// clauseLike reports whether a list element is a clause, not a product:
-// "support enterprises to build central kitchens".
+// clauseLike reports whether a list element is a clause or an activity,
+// not a product: "support enterprises to build central kitchens",
+// "design, installation, operation and maintenance", "the combination of
+// A and B". An activity is a singular noun of that form ("design", or one
+// ending in -tion, -ance) alone or before "of"; "photovoltaic power
+// generation" is a product.
 func (d *doc) clauseLike(toks []token) bool {
-	for _, t := range toks {
+	head := -1
+	for k, t := range toks {
 		if t.norm == "to" || d.v.enterpriseNoun[t.norm] {
+			return true
+		}
+		if t.norm == "of" && k > 0 && head < 0 {
+			head = k - 1
+		}
+	}
+	if head >= 0 {
+		// "localization of …", "technologies of …"
+		return activityNoun(toks[head]) || d.v.genericProduct[toks[head].norm]
+	}
+	// "design", "operation and maintenance": activities all.
+	for _, t := range toks {
+		if !t.punct() && t.norm != "and" && t.norm != "or" && !activityNoun(t) {
+			return false
+		}
+	}
+	return len(toks) > 0
+}
+
+// activityNoun reports whether a singular noun names an activity by its
+// form: "installation", "maintenance", "design", "upgrading".
+func activityNoun(t token) bool {
+	w := strings.ToLower(t.raw)
+	if plural(t) || capitalized(t) {
+		return false
+	}
+	for _, suf := range []string{"tion", "sion", "ance", "ence", "design", "ing", "renewal"} {
+		if strings.HasSuffix(w, suf) {
 			return true
 		}
 	}
@@ -302,7 +335,7 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 			}
 		}
 		// A second list in the clause counts only when closed that way.
-		if (!cue || len(all) > 0) && !closed && !named {
+		if !cue && !closed && !named {
 			continue
 		}
 		items, _ := d.phraseList(s, i+n, 10, !closed && !named)
@@ -310,7 +343,7 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		for _, it := range items {
 			it = trimItem(toks, it)
 			for _, part := range d.splitPlural(toks, d.splitAndItem(toks, it)) {
-				part = trimItem(toks, part)
+				part = d.trimProduct(toks, part)
 				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) && !d.clauseLike(toks[part.from:part.to]) {
 					out = append(out, part)
 				}
@@ -335,6 +368,21 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 		}
 	}
 	return all, first
+}
+
+// trimProduct trims a product's name of an abbreviation in brackets after
+// it: "active pharmaceutical ingredients (APIs)".
+func (d *doc) trimProduct(toks []token, it item) item {
+	it = trimItem(toks, it)
+	if it.to-it.from > 3 && (toks[it.to-1].raw == ")" || toks[it.to-1].raw == "）") {
+		for k := it.to - 2; k > it.from; k-- {
+			if toks[k].raw == "(" || toks[k].raw == "（" {
+				it.to = k
+				break
+			}
+		}
+	}
+	return it
 }
 
 // splitPlural splits products "A and B" whose A ends in a plural noun and

@@ -124,3 +124,20 @@ func TestResponsibilityLineScope(t *testing.T) {
 	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Finance Bureau"), mustEntity(t, g, kg.KindSection, "Steel chain"))
 	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Natural Resources Bureau"), mustEntity(t, g, kg.KindSection, "Safeguards"))
 }
+
+// A heading is typed by its siblings: among headings that name industries,
+// a short noun phrase outside the vocabulary names one too; and a product
+// list after a second cue counts, but activities are no products.
+func TestSiblingHeadingsAndSecondProductList(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n1. New energy vehicles. Develop power batteries.\n\n2. Harbour crane machinery. Support Dongwan Hoist to develop quay cranes, and extend to spreader beams and cable reels (CRs), design, installation, operation and maintenance.\n\n3. Biomedicine industry. Develop vaccines.\n")
+	crane := byID(t, g, "industry/harbour-crane-machinery")
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Dongwan Hoist"), crane)
+	for _, p := range []string{"quay cranes", "spreader beams", "cable reels"} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), crane)
+	}
+	for _, bad := range []string{"design", "installation", "operation and maintenance", "maintenance", "cable reels (CRs)"} {
+		if entityNamed(g, kg.KindProduct, bad) != nil {
+			t.Errorf("product %q", bad)
+		}
+	}
+}

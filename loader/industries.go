@@ -52,6 +52,7 @@ func (d *doc) industries() {
 			}
 		}
 	}
+	d.siblingIndustries()
 }
 
 func appendUnique(list []*kg.Entity, e *kg.Entity) []*kg.Entity {
@@ -409,23 +410,9 @@ func (d *doc) namesIndustry(toks []token, it item) bool {
 // industry." or a heading that is a vocabulary term.
 func (d *doc) headingIndustry(sec *section) {
 	hs := sec.headSent
-	// The title's tokens: after the marker.
-	from := 0
-	for from < len(hs.toks) && hs.toks[from].start < sec.titleAt {
-		from++
-	}
-	to := len(hs.toks)
-	for to > from && hs.toks[to-1].punct() {
-		to--
-	}
-	it := trimItem(hs.toks, item{from, to})
-	if it.to-it.from == 0 || countWords(hs.toks[it.from:it.to]) > 6 {
+	it, ok := d.nounTitle(sec)
+	if !ok {
 		return
-	}
-	for _, t := range hs.toks[it.from:it.to] {
-		if (d.v.nonName[t.norm] || d.v.clauseVerb[t.norm]) && t.norm != "and" {
-			return // "Transforming and upgrading traditional industries": a task
-		}
 	}
 	head, plural := d.v.headBefore(hs.toks[:it.to], it.to)
 	if head >= it.to-it.from {
@@ -448,6 +435,70 @@ func (d *doc) headingIndustry(sec *section) {
 	for _, p := range parts {
 		if e := d.industry(hs, p); e != nil {
 			d.secIndustries[sec] = appendUnique(d.secIndustries[sec], e)
+		}
+	}
+}
+
+// nounTitle is a heading's title (after its marker) when it is a short
+// noun phrase, not a task ("Transforming and upgrading traditional
+// industries").
+func (d *doc) nounTitle(sec *section) (item, bool) {
+	hs := sec.headSent
+	from := 0
+	for from < len(hs.toks) && hs.toks[from].start < sec.titleAt {
+		from++
+	}
+	to := len(hs.toks)
+	for to > from && hs.toks[to-1].punct() {
+		to--
+	}
+	it := trimItem(hs.toks, item{from, to})
+	if it.to-it.from == 0 || countWords(hs.toks[it.from:it.to]) > 6 {
+		return it, false
+	}
+	for _, t := range hs.toks[it.from:it.to] {
+		if (d.v.nonName[t.norm] || d.v.clauseVerb[t.norm]) && t.norm != "and" {
+			return it, false
+		}
+	}
+	return it, true
+}
+
+// siblingIndustries types headings by their siblings: when most headings
+// under one parent name industries, a sibling that is a short noun phrase
+// names one too ("1. New energy batteries. 2. Rail transit equipment.
+// 3. High-end equipment manufacturing.").
+func (d *doc) siblingIndustries() {
+	kids := map[*section][]*section{}
+	var parents []*section
+	for _, sec := range d.sections {
+		if sec.parent == nil || sec.headSent == nil {
+			continue
+		}
+		if kids[sec.parent] == nil {
+			parents = append(parents, sec.parent)
+		}
+		kids[sec.parent] = append(kids[sec.parent], sec)
+	}
+	for _, p := range parents {
+		typed := 0
+		for _, c := range kids[p] {
+			if len(d.secIndustries[c]) > 0 {
+				typed++
+			}
+		}
+		if typed < 2 || typed*2 <= len(kids[p]) {
+			continue
+		}
+		for _, c := range kids[p] {
+			if len(d.secIndustries[c]) > 0 {
+				continue
+			}
+			if it, ok := d.nounTitle(c); ok && capitalized(c.headSent.toks[it.from]) {
+				if e := d.industry(c.headSent, it); e != nil {
+					d.secIndustries[c] = append(d.secIndustries[c], e)
+				}
+			}
 		}
 	}
 }
