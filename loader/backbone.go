@@ -41,13 +41,32 @@ func (d *doc) backboneClause(s *sentence) {
 	type firm struct {
 		item
 		named bool
+		scope *kg.Entity // the industry the list's own frame gives it, if any
 	}
 	var firms []firm
 	listEnd, cuePos := -1, -1
 	cue := false
 	add := func(items []item, end, at int, named bool) {
-		for _, it := range items {
-			firms = append(firms, firm{it, named})
+		var scope []*kg.Entity
+		if len(items) > 0 {
+			scope = d.frameScope(s, max(listEnd, 0), items[0].from)
+		}
+		for n, it := range items {
+			// The list's own frame names its industry ("biomedicine
+			// enterprises like A and B", "in the X industry, support A");
+			// several pair with the names one for one ("leading enterprises
+			// in A, B and C, such as X, Y and Z"), or else by the words of
+			// each name.
+			var ind *kg.Entity
+			switch {
+			case len(scope) == 1:
+				ind = scope[0]
+			case len(scope) == len(items):
+				ind = scope[n]
+			case len(scope) > 1:
+				ind = d.namedIn(d.itemText(s, it), scope)
+			}
+			firms = append(firms, firm{it, named, ind})
 		}
 		listEnd, cue, cuePos = max(listEnd, end), true, max(cuePos, at)
 	}
@@ -119,10 +138,12 @@ func (d *doc) backboneClause(s *sentence) {
 	if len(firms) == 0 && len(products) == 0 {
 		return
 	}
-	var ents []*kg.Entity
 	var spans []item
 	for _, f := range firms {
 		spans = append(spans, f.item)
+	}
+	industry := d.passageIndustry(s, spans, prodFrom)
+	for _, f := range firms {
 		name := d.itemText(s, trimItem(toks, f.item))
 		switch d.v.orgKind(name) {
 		case kg.KindGovernmentUnit:
@@ -136,11 +157,12 @@ func (d *doc) backboneClause(s *sentence) {
 			d.b.relate(kg.PartnerOf, d.organisation(kg.KindInstitution, name, d.source(s)), d.program, d.source(s))
 			continue
 		}
-		ents = append(ents, d.organisation(kg.KindEnterprise, name, d.source(s)))
-	}
-	industry := d.passageIndustry(s, spans, prodFrom)
-	for _, e := range ents {
-		d.b.relate(kg.BackboneOf, e, industry, d.source(s))
+		e := d.organisation(kg.KindEnterprise, name, d.source(s))
+		ind := industry
+		if f.scope != nil {
+			ind = f.scope
+		}
+		d.b.relate(kg.BackboneOf, e, ind, d.source(s))
 	}
 	for _, it := range products {
 		name := d.itemText(s, it)
@@ -148,6 +170,79 @@ func (d *doc) backboneClause(s *sentence) {
 		p := d.b.entity(kg.KindProduct, key, kg.ID(kg.KindProduct, key), name, d.source(s))
 		d.b.relate(kg.ProductOf, p, industry, d.source(s))
 	}
+}
+
+// frameScope finds the industries the frame of a list names, in
+// toks[lo:hi] before the list: the fields after an enterprise noun
+// ("leading enterprises in display panels and photovoltaics, such as"),
+// else the industries named there ("biomedicine enterprises like", "in
+// the equipment industry, support").
+func (d *doc) frameScope(s *sentence, lo, hi int) []*kg.Entity {
+	toks := s.toks
+	var out []*kg.Entity
+	for k := lo; k < hi; k++ {
+		if !d.v.enterpriseNoun[toks[k].norm] {
+			continue
+		}
+		// "biomedicine (leading) enterprises like A": a term before the noun.
+		j := k
+		for j > lo && d.v.backboneAdj[toks[j-1].norm] {
+			j--
+		}
+		for i := max(lo, j-4); i < j; i++ {
+			if idx, n := d.v.industryAt(toks[:j], i); idx >= 0 && i+n == j {
+				if e := d.industry(s, item{i, j}); e != nil {
+					return []*kg.Entity{e}
+				}
+			}
+		}
+		if k+2 >= hi || toks[k+1].norm != "in" {
+			continue
+		}
+		j = k + 2
+		// "in the fields of", "in the field of"
+		if j+2 < hi && toks[j].norm == "the" && toks[j+2].norm == "of" {
+			j += 3
+		}
+		items, _ := d.phraseList(s.clause(0, hi), j, 6, false)
+		for _, it := range items {
+			for _, p := range d.splitShared(toks, trimItem(toks, it)) {
+				if d.namesIndustry(toks, p) && !capitalized(toks[p.from]) {
+					if e := d.industry(s, p); e != nil {
+						out = appendUnique(out, e)
+					}
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, m := range d.scanIndustries(s.clause(lo, hi), true, false) {
+		out = appendUnique(out, m.ent)
+	}
+	return out
+}
+
+// namedIn returns the one industry of list whose words the name of an
+// enterprise holds ("Huaihe Coal Chemical Group" for chemicals), or nil.
+func (d *doc) namedIn(name string, list []*kg.Entity) *kg.Entity {
+	words := map[string]bool{}
+	for _, t := range tokenize(name, 0) {
+		words[t.norm] = true
+	}
+	var found *kg.Entity
+	for _, e := range list {
+		for w := range d.industryKeywords(e) {
+			if words[w] {
+				if found != nil && found != e {
+					return nil
+				}
+				found = e
+			}
+		}
+	}
+	return found
 }
 
 // nameStarts reports whether a proper name starts at toks[i] ("the"

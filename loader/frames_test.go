@@ -141,3 +141,30 @@ func TestSiblingHeadingsAndSecondProductList(t *testing.T) {
 		}
 	}
 }
+
+// A list's own frame names its industry, over the section's: an industry
+// before the enterprise noun or at the head of the clause, several paired
+// with the names one for one; a qualified vocabulary term heads a section.
+func TestFrameScope(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n1. Fluorosilicone new materials. Support Qixin Silicone to expand capacity.\n\n2. Advanced manufacturing. In the equipment manufacturing industry, support Hengda Hydraulics to grow. Promote biomedicine enterprises like Anrui Pharma and Kangtai Bio to develop vaccines. Promote the leading enterprises in display panels, integrated circuits and photovoltaics, such as Huiguang Display, Jinxin Semi and Yaoyang Solar, to build smart factories.\n")
+	want := map[string]string{
+		"Qixin Silicone":    "industry/fluorosilicone-new-material",
+		"Hengda Hydraulics": "industry/equipment-manufacturing",
+		"Anrui Pharma":      "industry/biomedicine",
+		"Kangtai Bio":       "industry/biomedicine",
+		"Huiguang Display":  "industry/display-panel",
+		"Jinxin Semi":       "industry/integrated-circuits",
+		"Yaoyang Solar":     "industry/photovoltaic",
+	}
+	for firm, ind := range want {
+		mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, firm), byID(t, g, ind))
+	}
+	if n := len(g.Relations); n == 0 {
+		t.Fatal("no relations")
+	}
+	for _, r := range g.Relations {
+		if r.Type == kg.BackboneOf && r.To == "industry/advanced-manufacturing" {
+			t.Errorf("%s backs the section's industry, not its frame's", r.From)
+		}
+	}
+}

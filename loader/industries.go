@@ -418,8 +418,14 @@ func (d *doc) headingIndustry(sec *section) {
 	if head >= it.to-it.from {
 		return // "Key industrial chains" names no industry
 	}
-	idx, n := d.v.industryAt(hs.toks[:it.to], it.from)
-	whole := idx >= 0 && (it.from+n == it.to || head > 0 && it.from+n == it.to-head)
+	// A vocabulary term, alone or qualified by words of its own
+	// ("Fluorosilicone new materials", "Special steel"; not
+	// "New-generation electronic information" or "A and B"), ends the title.
+	whole := false
+	for k := it.from; k < it.to && !whole; k++ {
+		idx, n := d.v.industryAt(hs.toks[:it.to], k)
+		whole = idx >= 0 && (k+n == it.to || head > 0 && k+n == it.to-head) && (k == it.from || d.ownQualifier(hs.toks[it.from:k]))
+	}
 	parts := []item{it}
 	if plural && !whole {
 		// "Glass, furniture and apparel industries": each is an industry.
@@ -462,6 +468,19 @@ func (d *doc) nounTitle(sec *section) (item, bool) {
 		}
 	}
 	return it, true
+}
+
+// ownQualifier reports whether words before an industry term make a
+// narrower industry of it: a word of their own, no coordination.
+func (d *doc) ownQualifier(words []token) bool {
+	own := false
+	for _, t := range words {
+		if t.punct() || t.norm == "and" || t.norm == "or" {
+			return false
+		}
+		own = own || !d.v.genericWord[t.norm]
+	}
+	return own
 }
 
 // siblingIndustries types headings by their siblings: when most headings

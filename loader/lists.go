@@ -181,6 +181,9 @@ func (d *doc) splitNames(l, r []token) bool {
 	// name: after "and" come only common and organisation words, nothing
 	// that names a second firm. "Kingsoft Cloud and iFlytek" are two.
 	for _, t := range r {
+		if !capitalized(t) && !nameJoiners[t.norm] {
+			break // the name ended: "… Oil Group were signed"
+		}
 		if !t.punct() && !d.commonWord(t) && d.v.orgKind(t.raw) == "" {
 			return true
 		}
