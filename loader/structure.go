@@ -185,10 +185,28 @@ func (d *doc) structure() {
 	if len(lines) == 0 {
 		return
 	}
+	// Page clutter before the title (site name, navigation, index
+	// fields) is no part of the program; the document number among it is
+	// the program's own code.
+	t := d.titleLine(lines)
+	code := ""
+	for _, ln := range lines[:t] {
+		if code == "" {
+			code = strings.TrimSpace(codeRe.FindString(d.data[ln.start:ln.end]))
+		}
+	}
+	lines = lines[t:]
 	first := lines[0]
 	d.title = strings.TrimSpace(d.data[first.start:first.end])
 	d.program = d.b.entity(kg.KindPolicyDocument, "program:"+d.id, d.id, d.title, d.sourceSpan(first, nil))
+	d.program.Code = code
 	d.addSentences(first, nil, true)
+	titled := t > 0 || d.titleLike(d.title, false)
+	defer func() {
+		if !titled {
+			d.inlineTitle()
+		}
+	}()
 
 	var stack []*section
 	for _, ln := range lines[1:] {
@@ -235,6 +253,128 @@ func (d *doc) structure() {
 	}
 	d.linkSections()
 }
+
+// titleLine finds the line that titles the program: the first line, unless
+// it names no document (a site's name, a headline) and a later line before
+// the outline does, in the form of a title.
+func (d *doc) titleLine(lines []span) int {
+	for i, ln := range lines {
+		text := strings.TrimSpace(d.data[ln.start:ln.end])
+		if i >= 15 || i > 0 && d.heading(text) {
+			break // the outline began
+		}
+		if d.titleLike(text, i > 0) {
+			return i
+		}
+	}
+	return 0
+}
+
+// heading reports whether a line opens a section.
+func (d *doc) heading(line string) bool {
+	style, _ := matchMarker(line)
+	return style != ""
+}
+
+// titleLike reports whether a line reads as a document's title: it names a
+// document ("… Action Plan …", "… Opinions"), is not a label ("Document
+// No.: …"), navigation ("Home | …", "<< Back") or running prose. A line
+// after others must also be mostly capitalised (strict).
+func (d *doc) titleLike(line string, strict bool) bool {
+	if strings.ContainsAny(line, "|<>:：") || strings.Contains(strings.TrimRight(line, ". "), ". ") {
+		return false
+	}
+	toks := tokenize(line, 0)
+	words, caps, doc := 0, 0, false
+	for i, t := range toks {
+		if t.punct() {
+			continue
+		}
+		words++
+		if capitalized(t) {
+			caps++
+		}
+		doc = doc || d.docHead(toks, i)
+	}
+	if !doc || words < 3 || words > 45 {
+		return false
+	}
+	return !strict || capitalized(toks[0]) && caps*2 >= words
+}
+
+// inlineTitle finds the program's title in the opening sentences when the
+// document's first line is a headline ("Zhuzhou unveils plan to …"): the
+// first capitalised title with a document word, outside quotes ("The Action
+// Plan for Building … (2023-2027), issued by …"). Quoted titles are the
+// documents a program implements, not the program.
+func (d *doc) inlineTitle() {
+	for _, s := range d.sents[1:min(len(d.sents), 12)] {
+		toks := s.toks
+		for i, t := range toks {
+			if !d.docHead(toks, i) || !capitalized(t) || s.masked(t.start) {
+				continue
+			}
+			from := i
+			for from > 0 && (capitalized(toks[from-1]) || titleJoiner[toks[from-1].norm] && from > 1 && capitalized(toks[from-2])) && !toks[from-1].punct() {
+				from--
+			}
+			if toks[from].norm == "the" {
+				from++
+			}
+			to := i + 1
+			for to < len(toks) && (capitalized(toks[to]) || titleJoiner[toks[to].norm] || toks[to].raw == "-") && !isClauseEnd(toks[to].raw) && toks[to].raw != "," {
+				to++
+			}
+			for to > i+1 && !capitalized(toks[to-1]) {
+				to-- // "… Cluster in": not past the last capitalised word
+			}
+			// "(2023-2027)": the plan period belongs to the title.
+			if to+1 < len(toks) && toks[to].raw == "(" {
+				for k := to + 1; k < len(toks) && k <= to+5; k++ {
+					if toks[k].raw == ")" {
+						if periodRe.MatchString(d.data[toks[to].start:toks[k].end]) {
+							to = k + 1
+						}
+						break
+					}
+				}
+			}
+			if countWords(toks[from:to]) < 4 {
+				continue
+			}
+			sp := span{toks[from].start, toks[to-1].end}
+			d.title = d.data[sp.start:sp.end]
+			d.program.Name = d.title
+			d.b.addSource(d.program, d.sourceSpan(sp, nil))
+			s.mask = append(s.mask, sp)
+			return
+		}
+	}
+}
+
+// periodRe matches a plan period in brackets: "(2023-2027)".
+var periodRe = regexp.MustCompile(`^[(（]\s*(?:19|20)\d\d\s*[-–—~至]\s*(?:19|20)\d\d\s*[)）]$`)
+
+// docHead reports whether toks[i] is a document word heading a title: last,
+// or before its topic or period ("Action Plan for …", "… Program (2019-2022)");
+// not "unveils plan to build", "Policy Observatory".
+func (d *doc) docHead(toks []token, i int) bool {
+	if !d.v.docWords[toks[i].norm] {
+		return false
+	}
+	if i+1 == len(toks) {
+		return true
+	}
+	switch next := toks[i+1]; next.norm {
+	case "for", "on", "of", "in", "about", "regarding", "and", "(", "（", ".", ",", "[":
+		return true
+	default:
+		return next.raw == "(" || next.raw == "（"
+	}
+}
+
+// titleJoiner are the lower-case words inside a title.
+var titleJoiner = map[string]bool{"of": true, "for": true, "on": true, "the": true, "and": true, "a": true, "an": true, "in": true, "to": true}
 
 // openSection creates the section whose heading starts line ln with a
 // marker n bytes long. Its title is the first sentence after the marker.
