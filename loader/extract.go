@@ -56,6 +56,9 @@ func (d *doc) citations(s *sentence) {
 		s.mask = append(s.mask, mask)
 
 		title := d.citedTitle(s, mask.start)
+		if d.self(title) || strings.TrimSpace(code) == d.program.Code {
+			continue // a document never cites itself
+		}
 		name := title
 		if name == "" {
 			name = code
@@ -92,20 +95,20 @@ func (d *doc) quotedDocuments(s *sentence) {
 		inner := strings.TrimFunc(d.data[q.start:q.end], func(r rune) bool { return strings.ContainsRune("\"“”《》「」", r) })
 		inner = strings.TrimSpace(inner)
 		toks := tokenize(inner, 0)
-		if len(toks) < 4 || !capitalized(toks[0]) || d.titled[q.start] {
-			continue
-		}
-		isDoc := false
-		for _, t := range toks {
-			isDoc = isDoc || d.v.docWords[t.norm]
-		}
-		if !isDoc {
+		// A title, not quoted speech ("We will treat projects as the
+		// lifeline of the plan").
+		if len(toks) < 4 || !capitalized(toks[0]) || d.titled[q.start] || !d.titleLike(inner, true) || d.self(inner) {
 			continue
 		}
 		key := nameKey(inner)
 		e := d.b.entity(kg.KindPolicyDocument, "title:"+key, kg.ID(kg.KindPolicyDocument, key), inner, d.source(s))
 		d.b.relate(kg.Cites, d.citer(s), e, d.source(s))
 	}
+}
+
+// self reports whether a cited title is the program's own.
+func (d *doc) self(title string) bool {
+	return title != "" && nameKey(title) == nameKey(d.program.Name)
 }
 
 // citedTitle returns the title of a document cited just before byte offset

@@ -198,3 +198,23 @@ func TestProgramTitle(t *testing.T) {
 		})
 	}
 }
+
+// A group is headed by any plural industry head ("sub-chains", "clusters");
+// a quote that is speech names no document, and the program never cites
+// itself.
+func TestGroupHeadsAndQuotes(t *testing.T) {
+	g := parseText(t, "Qiaoshan Action Plan for Rail Equipment (2024-2026)\n\nThe plan organizes the industry into four sub-chains: complete vehicles, traction systems, key components, and maintenance services, and assigns each a chief. It builds three 100-billion-level clusters: glass, ceramics and paper. \"We will treat projects as the lifeline of the plan,\" he said. The Qiaoshan Action Plan for Rail Equipment (2024-2026) implements the \"Several Measures to Support Rail Equipment Enterprises\".\n")
+	for group, members := range map[string][]string{
+		"four sub-chains":                  {"complete vehicles", "traction systems", "key components", "maintenance services"},
+		"three 100-billion-level clusters": {"glass", "ceramics", "paper"},
+	} {
+		ge := mustEntity(t, g, kg.KindIndustryGroup, group)
+		for _, m := range members {
+			mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
+		}
+	}
+	mustEntity(t, g, kg.KindPolicyDocument, "Several Measures to Support Rail Equipment Enterprises")
+	if n := count(g, kg.KindPolicyDocument); n != 2 {
+		t.Errorf("%d documents, want the program and the measures", n)
+	}
+}

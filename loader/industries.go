@@ -106,17 +106,27 @@ func (d *doc) groupAt(toks []token, i int) (int, string) {
 	// Up to four qualifying words: "four major strategic emerging", "five
 	// core digital". Group words of the vocabulary, or any lower-case word
 	// that is not a function word or verb.
-	for ; j < len(toks) && j < i+n+4 && d.groupQualifier(toks[j]); j++ {
+	for ; j < len(toks) && j < i+n+4 && d.v.headAt(toks, j) == 0; j++ {
+		// A scale: "100-billion-level", tokenised "100", "-", "billion-level".
+		if j+2 < len(toks) && toks[j+1].raw == "-" && strings.HasSuffix(toks[j+2].norm, "level") {
+			if _, n := d.numberAt(toks, j); n == 1 {
+				words = append(words, toks[j].raw+"-"+toks[j+2].norm)
+				j += 2
+				continue
+			}
+		}
+		if !d.groupQualifier(toks[j]) {
+			break
+		}
 		if w := toks[j].norm; w != "major" && w != "main" && w != "key" {
 			words = append(words, w)
 		}
 	}
-	if j < len(toks) && toks[j].norm == "industry" {
-		// "three pillar industry chains" name industries too.
-		if j+1 < len(toks) && (toks[j+1].norm == "chain" || toks[j+1].norm == "cluster") {
-			return j + 2 - i, strings.Join(words, " ") + " industry " + toks[j+1].norm + "s"
-		}
-		return j + 1 - i, strings.Join(words, " ") + " industries"
+	// A plural industry head ends it: "industries", "industry chains",
+	// "clusters", "sub-chains".
+	if h := d.v.headAt(toks, j); h > 0 && plural(toks[j+h-1]) {
+		head := strings.ToLower(strings.TrimSpace(d.data[toks[j].start:toks[j+h-1].end]))
+		return j + h - i, strings.Join(words, " ") + " " + head
 	}
 	return 0, ""
 }
@@ -145,7 +155,7 @@ func (d *doc) industryGroups(s *sentence) {
 		case i >= 1 && !toks[i-1].punct() && !metricStop[toks[i-1].norm] && toks[i-1].norm != "other" && toks[i-1].norm != "top":
 			// "focus on A, B, C, D four strategic emerging industries"
 			if members, clean = d.backwardListClean(s, i, d.namesIndustry); len(members) < 2 {
-				members = nil
+				members, clean = nil, true
 			}
 		}
 		if len(members) == 0 {
@@ -622,7 +632,7 @@ func (d *doc) theIndustry(s *sentence) {
 		for k >= 0 && i-k <= 4 && !toks[k].punct() && !capitalized(toks[k]) && !metricStop[toks[k].norm] {
 			k--
 		}
-		if k < 0 || i-k < 2 || (toks[k].norm != "the" && toks[k].norm != "city's" && toks[k].norm != "our") {
+		if k < 0 || i-k < 2 || (toks[k].norm != "the" && toks[k].norm != "city's" && toks[k].norm != "our" && toks[k].norm != "its") {
 			continue
 		}
 		it := item{k + 1, i}

@@ -294,7 +294,9 @@ func (d *doc) titleLike(line string, strict bool) bool {
 		if capitalized(t) {
 			caps++
 		}
-		doc = doc || d.docHead(toks, i)
+		// "Several Measures to Support …" is a title in title case; "Zhuzhou
+		// unveils plan to build …" a headline.
+		doc = doc || d.docHead(toks, i) || strict && d.v.docWords[t.norm] && i+1 < len(toks) && toks[i+1].norm == "to"
 	}
 	if !doc || words < 3 || words > 45 {
 		return false

@@ -178,9 +178,9 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			i = q.to - 1
 			continue
 		}
-		if n, _ := d.groupAt(toks, q.num); n > 0 {
+		if n, key := d.groupAt(toks, q.num); n > 0 && (d.groups[key] != nil || q.num > 0 && toks[q.num-1].norm == "the") {
 			i = q.num + n - 1
-			continue // "four major industries"
+			continue // "four major industries", "the eight chains": a group, not a goal
 		}
 		if len(out) > 0 && qualifies(toks, out[len(out)-1].to, q.from) || criterion(toks, q) {
 			i = q.to - 1
