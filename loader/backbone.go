@@ -120,11 +120,23 @@ func (d *doc) backboneClause(s *sentence) {
 			}
 			continue
 		}
-		// The frame after the names: "A, B and other key enterprises".
+		// The frame after the names: "A, B and other key enterprises",
+		// "A and B are named as its backbone firms", "A, the chain owner
+		// for X, …", "A will take the lead"; or a legal name ("A Co., Ltd.").
 		if d.nameStarts(toks, i) && (i == 0 || toks[i-1].punct() || !capitalized(toks[i-1])) {
 			items, end := d.nameList(s, i, d.splitNames)
-			if followsOther(toks, end) && d.enterpriseNounAt(toks, end) && !d.cooperating(toks, i) {
+			switch {
+			case d.cooperating(toks, i):
+			case followsOther(toks, end) && d.enterpriseNounAt(toks, end):
 				add(items, end, i, true)
+			case len(items) > 0 && d.roleAfter(toks, end):
+				add(items, end, i, false)
+			default:
+				for _, it := range items {
+					if d.v.corporateEnd(toks[it.from:it.to]) && d.v.orgKind(d.itemText(s, it)) == kg.KindEnterprise {
+						add([]item{it}, it.to, i, true)
+					}
+				}
 			}
 			// Past the run either way: rereading it from each name would
 			// make a long list quadratic.
@@ -391,6 +403,45 @@ func (d *doc) asLeader(toks []token, j int) bool {
 	}
 	for k := j + 1; k < len(toks) && k <= j+3; k++ {
 		if d.v.backboneAdj[toks[k].norm] || toks[k].norm == "leader" || toks[k].norm == "backbone" {
+			return true
+		}
+	}
+	return false
+}
+
+// roleAfter reports whether the names that end before toks[end] are given
+// a role after them: a verb or an apposition, then within a few words a
+// role noun ("are named as its backbone firms", ", the chain owner for X",
+// "will take the lead", "will be supported to", "is listed as a key
+// supporting enterprise"). An aside between commas may come first
+// (", whose chip line started last year,").
+func (d *doc) roleAfter(toks []token, end int) bool {
+	k := end
+	if k > 0 && k <= len(toks) && toks[k-1].raw == "," {
+		k-- // the list ended past its comma
+	}
+	if k < len(toks) && toks[k].raw == "," {
+		if d.roleNoun(toks, k+1, 4) {
+			return true // ", the chain owner for new energy vehicles"
+		}
+		for k++; k < len(toks) && k < end+20 && toks[k].raw != ","; k++ {
+			if isClauseEnd(toks[k].raw) {
+				return false
+			}
+		}
+		k++
+	}
+	if k >= len(toks) || !d.v.roleVerb[toks[k].norm] {
+		return false
+	}
+	return d.roleNoun(toks, k+1, 6)
+}
+
+// roleNoun reports whether a role noun ("enterprise", "leader", "owner",
+// "lead", "support") comes within n words from toks[i], before any mark.
+func (d *doc) roleNoun(toks []token, i, n int) bool {
+	for k := i; k < len(toks) && k < i+n && !toks[k].punct(); k++ {
+		if d.v.enterpriseNoun[toks[k].norm] || d.v.roleWord[toks[k].norm] {
 			return true
 		}
 	}

@@ -47,6 +47,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/steel", firms: []string{"Jiangyue Iron and Steel Group", "Baoxin Copper", "Tongli Wire"},
 		},
 		{
+			name:     "a role after the names: copula, apposition, aside, legal name",
+			text:     "Plan\n\nI. Tasks\n\n1. Glass industry. Qiming Float and Lanxin Glassworks are named as its backbone firms. Hongtai Glass, the chain owner for glass, grows. Ruiyang Panels, whose new line started last year, is listed as a key supporting enterprise. Dongsheng Mirror will take the lead. The plan backs Yuhua Glass in building a base. Tongli Glass Co., Ltd. opened a plant.\n",
+			industry: "industry/glass", firms: []string{"Qiming Float", "Lanxin Glassworks", "Hongtai Glass", "Ruiyang Panels", "Dongsheng Mirror", "Yuhua Glass", "Tongli Glass Co., Ltd."},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

@@ -130,6 +130,8 @@ type vocab struct {
 	docWords       map[string]bool
 	metricVerbs    map[string]bool
 	genericProduct map[string]bool
+	roleVerb       map[string]bool
+	roleWord       map[string]bool
 	listEnd        map[string]bool
 }
 
@@ -209,6 +211,8 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.docWords = wordSet(lex.List("document-word"))
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
 	v.genericProduct = wordSet(lex.List("generic-product-word"))
+	v.roleVerb = wordSet(lex.List("role-verb"))
+	v.roleWord = wordSet(lex.List("role-word"))
 	v.listEnd = wordSet(lex.List("list-end-word"))
 	v.comparators = pairSet(lex.Pair("comparator"))
 	v.units = pairSet(lex.Pair("unit"))
