@@ -398,6 +398,8 @@ func TestTargets(t *testing.T) {
 			[]wantTarget{{2022, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"passive goal and a condition with with", "P\n\nBy 2023, ten digital economy enterprises with annual revenue over 1 billion yuan are cultivated.",
 			[]wantTarget{{2023, 10, 0, "count", kg.Equal, "", 1}}},
+		{"a heading's year holds for its section; a review's figures are results", "P\n\nI. Review of work in 2023\n\nRegional GDP reached 468.5 billion yuan, an increase of 5.1%.\n\nII. Main targets for 2024\n\n(1) Industry.\n\nThe number of high-tech enterprises should exceed 1,200.",
+			[]wantTarget{{2024, 1200, 0, "count", kg.MoreThan, "", 1}}},
 		{"earlier year introduced by in is a baseline", "P\n\nIn 2020, the digital economy reached 118 billion yuan. By 2023, the digital economy exceeds 200 billion yuan.",
 			[]wantTarget{{2023, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",

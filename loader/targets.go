@@ -51,7 +51,7 @@ type yearCue struct {
 	year int
 }
 
-var yearLead = map[string]bool{"by": true, "in": true, "to": true, "until": true, "till": true, "before": true, "of": true, "end": true, "year": true}
+var yearLead = map[string]bool{"by": true, "for": true, "in": true, "to": true, "until": true, "till": true, "before": true, "of": true, "end": true, "year": true}
 
 func (d *doc) yearCues(s *sentence) []yearCue {
 	var out []yearCue
@@ -128,17 +128,33 @@ func (d *doc) targets() {
 	// figures of earlier years stated in the past tense are baselines.
 	d.firstGoalYear = 0
 	cues := make([][]yearCue, len(d.sents))
+	// A heading's year holds for its whole section: "II. Main targets for
+	// 2024", "I. Review of work in 2023".
+	headYear := map[*section]int{}
 	for i, s := range d.sents {
 		cues[i] = d.yearCues(s)
 		for _, c := range cues[i] {
-			if c.tok > 0 && (s.toks[c.tok-1].norm == "by" || s.toks[c.tok-1].norm == "to") && (d.firstGoalYear == 0 || c.year < d.firstGoalYear) {
+			lead := ""
+			if c.tok > 0 {
+				lead = s.toks[c.tok-1].norm
+			}
+			if (lead == "by" || lead == "to" || s.heading && lead == "for") && (d.firstGoalYear == 0 || c.year < d.firstGoalYear) {
 				d.firstGoalYear = c.year
+			}
+			if s.heading && s.sec != nil {
+				headYear[s.sec] = c.year
 			}
 		}
 	}
 	for i, s := range d.sents {
 		if s.sec != ctxSec {
 			ctx, ctxSec = nil, s.sec
+			for sec := s.sec; sec != nil; sec = sec.parent {
+				if y, ok := headYear[sec]; ok {
+					ctx = &y
+					break
+				}
+			}
 		}
 		qs := d.sentenceQuantities(s, cues[i], ctx)
 		d.targetGroups(s, qs, cues[i])
@@ -592,10 +608,16 @@ func (d *doc) baseline(s *sentence, q quantity) bool {
 			return true
 		}
 	}
+	modal := false
 	for k := q.from - 1; k >= 0 && !isClauseEnd(s.toks[k].raw); k-- {
 		if n, _ := d.v.baseline.match(s.toks, k); n > 0 && k+n <= q.from {
 			return true
 		}
+		modal = modal || d.v.goalModal[s.toks[k].norm]
 	}
-	return false
+	// A figure of a year before the first one the program sets goals
+	// for, which the sentence does not state ("I. Review of work in 2023"
+	// holds for it), with no "will" or "strive" to make it a goal, is a
+	// result. A stated year may still open a goal: "2017 … added 7".
+	return !modal && len(d.yearCues(s)) == 0
 }

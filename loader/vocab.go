@@ -131,6 +131,7 @@ type vocab struct {
 	metricVerbs    map[string]bool
 	genericProduct map[string]bool
 	roleVerb       map[string]bool
+	goalModal      map[string]bool
 	roleWord       map[string]bool
 	listEnd        map[string]bool
 }
@@ -212,6 +213,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
 	v.genericProduct = wordSet(lex.List("generic-product-word"))
 	v.roleVerb = wordSet(lex.List("role-verb"))
+	v.goalModal = wordSet(lex.List("goal-modal"))
 	v.roleWord = wordSet(lex.List("role-word"))
 	v.listEnd = wordSet(lex.List("list-end-word"))
 	v.comparators = pairSet(lex.Pair("comparator"))
