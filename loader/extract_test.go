@@ -400,6 +400,8 @@ func TestTargets(t *testing.T) {
 			[]wantTarget{{2023, 10, 0, "count", kg.Equal, "", 1}}},
 		{"a heading's year holds for its section; a review's figures are results", "P\n\nI. Review of work in 2023\n\nRegional GDP reached 468.5 billion yuan, an increase of 5.1%.\n\nII. Main targets for 2024\n\n(1) Industry.\n\nThe number of high-tech enterprises should exceed 1,200.",
 			[]wantTarget{{2024, 1200, 0, "count", kg.MoreThan, "", 1}}},
+		{"indicator table rows, the goal column by its year", "P\n\nIndicator | Unit | 2020 | 2025 target | Attribute\nIndustrial added value | billion yuan | 141.2 | 200 | Expected\nGrowth of investment | % | - | 8 | Expected\nEnergy use cut | % | [16.3] | [14] | Binding\n\nIndicator | 2022 | 2025 target\nHigh-tech enterprises (number) | 512 | 800\nLocal supporting rate (%) | 31.6 | 45\n",
+			[]wantTarget{{2025, 200, 0, "billion yuan", kg.Equal, "", 1}, {2025, 8, 0, "percent", kg.Equal, "", 1}, {2025, 14, 0, "percent", kg.Equal, "", 1}, {2025, 800, 0, "count", kg.Equal, "", 1}, {2025, 45, 0, "percent", kg.Equal, "", 1}}},
 		{"earlier year introduced by in is a baseline", "P\n\nIn 2020, the digital economy reached 118 billion yuan. By 2023, the digital economy exceeds 200 billion yuan.",
 			[]wantTarget{{2023, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",

@@ -146,7 +146,11 @@ func (d *doc) targets() {
 			}
 		}
 	}
+	table := d.tableTargets()
 	for i, s := range d.sents {
+		if table[s] {
+			continue
+		}
 		if s.sec != ctxSec {
 			ctx, ctxSec = nil, s.sec
 			for sec := s.sec; sec != nil; sec = sec.parent {
@@ -163,6 +167,112 @@ func (d *doc) targets() {
 			ctx = &y
 		}
 	}
+}
+
+// tableTargets reads indicator tables rendered as text lines, cells
+// between "|": a header row names the goal column by its year ("Indicator |
+// Unit | 2020 | 2025 target"), and each row below gives one target, its
+// metric the first cell, its unit the unit column or the metric's brackets
+// ("Revenue (billion yuan) | 408.3 | 550"). It returns the rows it read.
+func (d *doc) tableTargets() map[*sentence]bool {
+	rows := map[*sentence]bool{}
+	goal, unitCol, year := -1, -1, 0
+	for _, s := range d.sents {
+		cells := tableCells(d.data, s.span)
+		if len(cells) < 3 || s.heading {
+			goal = -1
+			continue
+		}
+		if col, y, unit := d.goalColumn(cells); col >= 0 {
+			goal, year, unitCol = col, y, unit
+			rows[s] = true
+			continue
+		}
+		if goal < 0 || goal >= len(cells) {
+			continue
+		}
+		rows[s] = true
+		// The value: "200", "[14]" (a five-year cumulative), not "-".
+		q, ok := quantity{}, false
+		for k, t := range s.toks {
+			if t.start >= cells[goal].start && t.end <= cells[goal].end && t.raw != "[" {
+				q, ok = d.quantityAt(s.toks, k)
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		metric := strings.TrimSpace(d.data[cells[0].start:cells[0].end])
+		unitText := ""
+		if unitCol >= 0 && unitCol < len(cells) {
+			unitText = d.data[cells[unitCol].start:cells[unitCol].end]
+		} else if o := strings.LastIndexByte(metric, '('); o > 0 && strings.HasSuffix(metric, ")") {
+			metric, unitText = strings.TrimSpace(metric[:o]), metric[o+1:len(metric)-1]
+		}
+		q.unit = "count"
+		if ut := tokenize(unitText, 0); len(ut) > 0 {
+			if n, u := d.v.units.match(ut, 0); n > 0 {
+				q.unit = u
+			}
+		}
+		y := year
+		q.year, q.cmp = &y, kg.Equal
+		d.target(s, q, metric, 0, len(s.toks), d.program)
+	}
+	return rows
+}
+
+// tableCells splits a line into the spans of its cells between "|", or
+// returns nil for a line that is no table row.
+func tableCells(data string, sp span) []span {
+	line := data[sp.start:sp.end]
+	if strings.Count(line, "|") < 2 {
+		return nil
+	}
+	var out []span
+	from := 0
+	for {
+		k := strings.IndexByte(line[from:], '|')
+		end := len(line)
+		if k >= 0 {
+			end = from + k
+		}
+		c := trimSpan(data, span{sp.start + from, sp.start + end})
+		out = append(out, c)
+		if k < 0 {
+			return out
+		}
+		from = end + 1
+	}
+}
+
+// goalColumn reads a table's header row: the column of the goal year (the
+// last year, or the one marked "target"), that year, and the unit column
+// (-1 if none). col is -1 when the row is no header.
+func (d *doc) goalColumn(cells []span) (col, year, unit int) {
+	col, unit = -1, -1
+	marked := false
+	for c, sp := range cells {
+		toks := tokenize(d.data[sp.start:sp.end], 0)
+		if len(toks) == 1 && toks[0].norm == "unit" {
+			unit = c
+		}
+		if len(toks) > 3 {
+			continue
+		}
+		for k, t := range toks {
+			v, n := d.numberAt(toks, k)
+			if n != 1 || !isYear(v, t) {
+				continue
+			}
+			mark := hasWord(toks, "target") || hasWord(toks, "goal")
+			if !marked || mark {
+				col, year, marked = c, int(v), mark
+			}
+		}
+	}
+	return col, year, unit
 }
 
 // sentenceQuantities returns the quantities of a sentence that state goals.
