@@ -126,6 +126,15 @@ func TestOutline(t *testing.T) {
 			},
 		},
 		{
+			name: "chapters with sections",
+			text: "Program\n\nChapter I Development Foundation\n\nSection 1 Development situation\n\nBody.\n\nSection 2 Goals\n\nChapter II Tasks\n\nSection 1 Build clusters\n\n1. Glass industry. Body.\n",
+			want: map[string]string{
+				"Development Foundation": "", "Development situation": "Development Foundation", "Goals": "Development Foundation",
+				"Tasks": "", "Build clusters": "Tasks", "Glass industry": "Build clusters",
+			},
+			number: map[string]string{"Goals": "Section 2"},
+		},
+		{
 			name: "cardinal words and roman lower case",
 			text: "Program\n\nOne, the general requirements\n\n(i) The general idea.\n\nTwo, the key tasks\n\n(i) Optimize the structure.\n",
 			want: map[string]string{

@@ -96,6 +96,7 @@ var markers = []struct {
 	{"ordinal", regexp.MustCompile(`^(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)(?:ly)?)\s*[,，、:：.]\s*`), true},
 	{"cardinal", regexp.MustCompile(`^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\s*[,，、:：.]\s*`), true},
 	{"part", regexp.MustCompile(`^(?i:(?:part|chapter)\s+([0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten))\b\s*[.:：、,]?\s*`), true},
+	{"section", regexp.MustCompile(`^(?i:(?:section|article)\s+([0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten))\b\s*[.:：、,]?\s*`), true},
 	{"roman", regexp.MustCompile(`^((?:X{0,1}(?:IX|IV|V?I{1,3}|V)|X))\s*[.、．]\s*`), false},
 	{"cn", regexp.MustCompile(`^([一二三四五六七八九十]+)\s*[、.．]\s*`), false},
 	{"paren-cn", regexp.MustCompile(`^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*`), false},
@@ -137,7 +138,7 @@ func sameFamily(a, b string) bool {
 // lone "i", "v" or "x" reads as roman.
 func markerOrdinal(marker string) int {
 	m := strings.ToLower(strings.Trim(marker, "()（）.,，、:：． "))
-	for _, p := range []string{"part ", "chapter "} {
+	for _, p := range []string{"part ", "chapter ", "section ", "article "} {
 		m = strings.TrimPrefix(m, p)
 	}
 	m = strings.TrimSuffix(m, "ly")
