@@ -279,7 +279,70 @@ func (d *doc) organisation(kind kg.Kind, name string, src kg.Source) *kg.Entity 
 		return d.b.entity(kind, key, kg.ID(kind, d.slug, key), name, src)
 	}
 	key := nameKey(name)
+	if kind == kg.KindEnterprise && d.b.lookup(kind, key) == nil {
+		if e := d.shortForm(name); e != nil {
+			d.b.addSource(e, src)
+			return e
+		}
+	}
 	return d.b.entity(kind, key, kg.ID(kind, key), name, src)
+}
+
+// shortForm resolves an enterprise named by the short form of a legal name
+// the document already gave, or the reverse: "Xiangbei Heavy Industry" and
+// "Hunan Xiangbei Heavy Industry Co., Ltd.", "Zhongxin Micro" and
+// "Zhongxin Micro (Ningbo) Co., Ltd.", "Huantai Lithium" and "Quzhou
+// Huantai Lithium Materials Co., Ltd.". The short form's words (two at
+// least) run in the legal name's from its first or second word; the legal
+// name stays the name and the short form becomes an alias.
+func (d *doc) shortForm(name string) *kg.Entity {
+	words := coreWords(name)
+	for _, e := range d.b.created {
+		if e.Kind != kg.KindEnterprise {
+			continue
+		}
+		other := coreWords(e.Name)
+		switch {
+		case len(words) >= 2 && len(other) >= len(words) && d.v.corporateEnd(tokenize(e.Name, 0)) && runsIn(words, other):
+			e.AddAlias(name)
+			return e
+		case len(other) >= 2 && len(words) >= len(other) && d.v.corporateEnd(tokenize(name, 0)) && runsIn(other, words):
+			short := e.Name
+			e.Name = name
+			e.AddAlias(short)
+			return e
+		}
+	}
+	return nil
+}
+
+// coreWords are a company name's words without its legal form and
+// bracketed place: "Zhongxin Micro (Ningbo) Co., Ltd." → zhongxin micro.
+func coreWords(name string) []string {
+	var out []string
+	depth := 0
+	for _, t := range tokenize(name, 0) {
+		switch {
+		case t.raw == "(" || t.raw == "（":
+			depth++
+		case t.raw == ")" || t.raw == "）":
+			depth--
+		case depth > 0 || t.punct() || corporateAbbrev[t.norm]:
+		default:
+			out = append(out, t.norm)
+		}
+	}
+	return out
+}
+
+// runsIn reports whether short runs in long from its first or second word.
+func runsIn(short, long []string) bool {
+	for at := 0; at <= 1 && at+len(short) <= len(long); at++ {
+		if strings.Join(long[at:at+len(short)], " ") == strings.Join(short, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // govKey makes "Municipal Bureau of Science and Technology", "Municipal

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"slices"
 	"testing"
 
 	"policykg/kg"
@@ -221,5 +222,24 @@ func TestGroupHeadsAndQuotes(t *testing.T) {
 	mustEntity(t, g, kg.KindPolicyDocument, "Several Measures to Support Rail Equipment Enterprises")
 	if n := count(g, kg.KindPolicyDocument); n != 2 {
 		t.Errorf("%d documents, want the program and the measures", n)
+	}
+}
+
+// A legal name and its short form are one enterprise, whichever comes
+// first; a pronoun opening a sentence is no name, and "our province" no
+// industry.
+func TestShortFormsAndPronouns(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n1. Glass industry. Support Hunan Qiming Float Glass Co., Ltd. to expand. Support Qiming Float to build a line. Support Lanxin Panels to grow. Lanxin Panels (Yueyang) Co., Ltd. will take the lead. We will build the three pillar industries of our province: glass, paper and steel.\n")
+	for legal, short := range map[string]string{"Hunan Qiming Float Glass Co., Ltd.": "Qiming Float", "Lanxin Panels (Yueyang) Co., Ltd.": "Lanxin Panels"} {
+		e := mustEntity(t, g, kg.KindEnterprise, legal)
+		if !slices.Contains(e.Aliases, short) {
+			t.Errorf("%s: aliases %q, want %q", legal, e.Aliases, short)
+		}
+	}
+	if n := count(g, kg.KindEnterprise); n != 2 {
+		t.Errorf("%d enterprises, want 2", n)
+	}
+	if e := entityNamed(g, kg.KindIndustry, "our province"); e != nil {
+		t.Error("industry \"our province\"")
 	}
 }

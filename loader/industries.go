@@ -172,7 +172,15 @@ func (d *doc) industryGroups(s *sentence) {
 			}
 			// "two characteristic industries (edible fungi and pet food)"
 			if n2 > 0 && k+n2 < len(toks) {
-				members, _ = d.phraseList(s, k+n2, 10, true)
+				var end int
+				members, end = d.phraseList(s, k+n2, 10, true)
+				// "the three pillar industries of our province: A, B and C"
+				if len(members) == 1 && !d.namesIndustry(toks, members[0]) {
+					members = nil
+					if n3, _ := d.v.listIntro.match(toks, end); n3 > 0 && end+n3 < len(toks) {
+						members, _ = d.phraseList(s, end+n3, 10, true)
+					}
+				}
 			}
 		}
 		if len(members) == 0 {
