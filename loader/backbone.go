@@ -123,7 +123,7 @@ func (d *doc) backboneClause(s *sentence) {
 		// The frame after the names: "A, B and other key enterprises",
 		// "A and B are named as its backbone firms", "A, the chain owner
 		// for X, …", "A will take the lead"; or a legal name ("A Co., Ltd.").
-		if d.nameStarts(toks, i) && (i == 0 || toks[i-1].punct() || !capitalized(toks[i-1])) {
+		if d.nameStarts(toks, i) && (i == 0 || toks[i-1].punct() || !capitalized(toks[i-1])) && !corporateAbbrev[toks[i].norm] {
 			items, end := d.nameList(s, i, d.splitNames)
 			switch {
 			case d.cooperating(toks, i):
@@ -173,6 +173,10 @@ func (d *doc) backboneClause(s *sentence) {
 		ind := industry
 		if f.scope != nil {
 			ind = f.scope
+		} else if m := d.namedIn(name, d.sectionIndustries(s)); m != nil {
+			// "1. The steel, nonferrous metals and building materials
+			// industries. … support Jiangcheng Iron and Steel Group …"
+			ind = m
 		}
 		d.b.relate(kg.BackboneOf, e, ind, d.source(s))
 	}
@@ -202,6 +206,9 @@ func (d *doc) frameScope(s *sentence, lo, hi int) []*kg.Entity {
 			j--
 		}
 		for i := max(lo, j-4); i < j; i++ {
+			if n, id := d.indForms.match(toks[:j], i); n > 0 && i+n == j {
+				return []*kg.Entity{d.b.ents[id]}
+			}
 			if idx, n := d.v.industryAt(toks[:j], i); idx >= 0 && i+n == j {
 				if e := d.industry(s, item{i, j}); e != nil {
 					return []*kg.Entity{e}
@@ -234,6 +241,20 @@ func (d *doc) frameScope(s *sentence, lo, hi int) []*kg.Entity {
 		out = appendUnique(out, m.ent)
 	}
 	return out
+}
+
+// sectionIndustries are the industries the nearest heading naming any
+// names, when it names several; else nil.
+func (d *doc) sectionIndustries(s *sentence) []*kg.Entity {
+	for sec := s.sec; sec != nil; sec = sec.parent {
+		if list := d.secIndustries[sec]; len(list) > 0 {
+			if len(list) == 1 {
+				return nil
+			}
+			return list
+		}
+	}
+	return nil
 }
 
 // namedIn returns the one industry of list whose words the name of an
@@ -402,8 +423,8 @@ func (d *doc) asLeader(toks []token, j int) bool {
 		return false
 	}
 	for k := j + 1; k < len(toks) && k <= j+3; k++ {
-		if d.v.backboneAdj[toks[k].norm] || toks[k].norm == "leader" || toks[k].norm == "backbone" {
-			return true
+		if d.v.backboneAdj[toks[k].norm] || d.v.roleWord[toks[k].norm] {
+			return true // "as the leader", "as the chain owner"
 		}
 	}
 	return false

@@ -243,3 +243,25 @@ func TestShortFormsAndPronouns(t *testing.T) {
 		t.Error("industry \"our province\"")
 	}
 }
+
+// A group's members may stand before it: the subject of a copula ("A, B
+// and C industries are the three pillar industries of our province") or a
+// list in apposition ("support A and B, the two clusters of our city").
+func TestGroupMembersBefore(t *testing.T) {
+	g := parseText(t, "Plan\n\nThe glass, paper and leather industries are the three pillar industries of our province. Among them, steel and cement are the two basic industries of our city. Support furniture and apparel, the two trillion-level industrial clusters of our city, to grow.\n")
+	for group, members := range map[string][]string{
+		"three pillar industries":                {"glass", "paper", "leather"},
+		"two basic industries":                   {"steel", "cement"},
+		"two trillion-level industrial clusters": {"furniture", "apparel"},
+	} {
+		ge := mustEntity(t, g, kg.KindIndustryGroup, group)
+		for _, m := range members {
+			mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
+		}
+	}
+	for _, bad := range []string{"our province", "our city", "Among them"} {
+		if entityNamed(g, kg.KindIndustry, bad) != nil {
+			t.Errorf("industry %q", bad)
+		}
+	}
+}

@@ -81,7 +81,7 @@ func (d *doc) industry(s *sentence, it item) *kg.Entity {
 		key = d.v.lex.Industries[lexKey].Key
 	}
 	// "light industry", not "light": a one-word name keeps its "industry".
-	if it.to-it.from == 1 && it.to < len(s.toks) && isIndustryWord(s.toks[it.to].norm) {
+	if it.to-it.from == 1 && it.to < len(s.toks) && isIndustryWord(s.toks[it.to].norm) && !plural(s.toks[it.to]) {
 		name = d.data[s.toks[it.from].start:s.toks[it.to].end]
 	}
 	before := len(d.b.created)
@@ -152,6 +152,13 @@ func (d *doc) industryGroups(s *sentence) {
 			members, clean = d.backwardListClean(s, i-2, d.namesIndustry)
 		case j < len(toks) && (toks[j].raw == ")" || toks[j].raw == "）") && d.openParenBefore(s, i) > 0:
 			members, clean = d.backwardListClean(s, d.openParenBefore(s, i), d.namesIndustry)
+		case i >= 2 && toks[i-1].norm == "the" && isListSep(toks[i-2].raw):
+			// "support A and B, the two trillion-level clusters of our city"
+			members, clean = d.backwardListClean(s, i-2, d.namesIndustry)
+		case i >= 2 && toks[i-1].norm == "the" && d.v.roleVerb[toks[i-2].norm] || i >= 3 && toks[i-1].norm == "the" && toks[i-2].norm == "of" && toks[i-3].norm == "one":
+			// "A, B and C industries are the three pillar industries of our
+			// province", "X is one of the pillar industries"
+			members, clean = d.subjectList(s, i)
 		case i >= 1 && !toks[i-1].punct() && !metricStop[toks[i-1].norm] && toks[i-1].norm != "other" && toks[i-1].norm != "top":
 			// "focus on A, B, C, D four strategic emerging industries"
 			if members, clean = d.backwardListClean(s, i, d.namesIndustry); len(members) < 2 {
@@ -159,6 +166,7 @@ func (d *doc) industryGroups(s *sentence) {
 			}
 		}
 		if len(members) == 0 {
+			clean = true
 			// "the three pillar industries of A, B and C", "five core
 			// industries: A, B, …", "…, such as A, B".
 			backward = false
@@ -175,7 +183,7 @@ func (d *doc) industryGroups(s *sentence) {
 				var end int
 				members, end = d.phraseList(s, k+n2, 10, true)
 				// "the three pillar industries of our province: A, B and C"
-				if len(members) == 1 && !d.namesIndustry(toks, members[0]) {
+				if len(members) == 1 && d.placeLike(toks[members[0].from:members[0].to]) {
 					members = nil
 					if n3, _ := d.v.listIntro.match(toks, end); n3 > 0 && end+n3 < len(toks) {
 						members, _ = d.phraseList(s, end+n3, 10, true)
@@ -226,6 +234,37 @@ func (d *doc) industryGroups(s *sentence) {
 	}
 }
 
+// placeLike reports whether words name a place or nothing, not an
+// industry: "our province", "the city".
+func (d *doc) placeLike(words []token) bool {
+	for _, t := range words {
+		if !t.punct() && !d.v.genericWord[t.norm] && !d.v.nonName[t.norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectList reads the industries a clause opens with, before the copula
+// that precedes toks[i]: "The automobile, household appliance and
+// electronic information industries are the three pillar industries".
+func (d *doc) subjectList(s *sentence, i int) ([]item, bool) {
+	toks := s.toks
+	verb := i - 2
+	if toks[i-2].norm == "of" {
+		verb = i - 4 // "… is one of the"
+	}
+	list, clean := d.backwardListClean(s, verb, d.namesIndustry)
+	var out []item
+	for _, it := range list {
+		if h, _ := d.v.headBefore(toks[:it.to], it.to); h > 0 && h < it.to-it.from {
+			it.to -= h // the shared head: "… electronic information industries"
+		}
+		out = append(out, d.splitShared(toks, it)...)
+	}
+	return out, clean
+}
+
 // openParenBefore returns the index of the "(" that opens the parenthesis
 // containing toks[i], or -1.
 func (d *doc) openParenBefore(s *sentence, i int) int {
@@ -269,6 +308,11 @@ func (d *doc) backwardListClean(s *sentence, e int, ok func([]token, item) bool)
 			if n, _ := d.v.listStart.match(toks, m); n > 0 && m+n <= it.to {
 				cue = m + n
 			}
+		}
+		// Or an imperative opening it: "Support A and B, the two clusters …"
+		// (not "building materials", "Build the plants of the steel …").
+		if cue < 0 && it.to-it.from > 1 && capitalized(toks[it.from]) && d.v.clauseVerb[toks[it.from].norm] && !hasWord(toks[it.from:it.to], "of") {
+			cue = it.from + 1
 		}
 		if cue >= 0 {
 			it.from = cue
