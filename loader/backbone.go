@@ -146,13 +146,21 @@ func (d *doc) backboneClause(s *sentence) {
 	// Inside an industry's passage (its heading, or a clause naming it) a
 	// product cue needs no enterprises around it: "1. Advanced steel
 	// materials. Focus on developing A and B".
-	products, prodFrom := d.products(s, max(listEnd, cuePos, 0), cue || d.industryScope(s))
-	if len(firms) == 0 && len(products) == 0 {
-		return
-	}
+	// Products may come before the enterprises too ("Focus on developing A
+	// and B, foster enterprises such as C"); a listed name is none.
 	var spans []item
 	for _, f := range firms {
 		spans = append(spans, f.item)
+	}
+	all, prodFrom := d.products(s, 0, cue || d.industryScope(s))
+	var products []item
+	for _, p := range all {
+		if !overlaps(p, spans) {
+			products = append(products, p)
+		}
+	}
+	if len(firms) == 0 && len(products) == 0 {
+		return
 	}
 	industry := d.passageIndustry(s, spans, prodFrom)
 	for _, f := range firms {
@@ -278,6 +286,16 @@ func (d *doc) namedIn(name string, list []*kg.Entity) *kg.Entity {
 	return found
 }
 
+// overlaps reports whether an item shares a token with a listed name.
+func overlaps(it item, names []item) bool {
+	for _, g := range names {
+		if it.from < g.to && g.from < it.to {
+			return true
+		}
+	}
+	return false
+}
+
 // nameStarts reports whether a proper name starts at toks[i] ("the"
 // before it allowed): a capitalised word that is not a cue or verb.
 func (d *doc) nameStarts(toks []token, i int) bool {
@@ -380,6 +398,13 @@ func (d *doc) clauseLike(toks []token) bool {
 	if head >= 0 {
 		// "localization of …", "technologies of …"
 		return activityNoun(toks[head]) || d.v.genericProduct[toks[head].norm]
+	}
+	// "supporting intelligent transformation", "technical guidance"
+	if len(toks) > 0 && d.v.clauseVerb[toks[0].norm] && strings.HasSuffix(toks[0].raw, "ing") {
+		return true
+	}
+	if last := toks[len(toks)-1]; !plural(last) && (strings.HasSuffix(last.norm, "ance") || strings.HasSuffix(last.norm, "ence")) {
+		return true
 	}
 	// "design", "operation and maintenance": activities all.
 	for _, t := range toks {
