@@ -415,6 +415,25 @@ func (d *doc) clauseLike(toks []token) bool {
 	return len(toks) > 0
 }
 
+// titleCased reports whether a phrase is a title or name, not a product:
+// every word capitalised ("Real Economy"), or a quote inside it.
+func titleCased(toks []token) bool {
+	words := 0
+	for _, t := range toks {
+		if t.raw == "\"" || t.raw == "“" || t.raw == "”" {
+			return true
+		}
+		if t.punct() {
+			continue
+		}
+		words++
+		if !capitalized(t) || strings.ToUpper(t.raw) == t.raw {
+			return false
+		}
+	}
+	return words >= 2
+}
+
 // activityNoun reports whether a singular noun names an activity by its
 // form: "installation", "maintenance", "design", "upgrading".
 func activityNoun(t token) bool {
@@ -536,7 +555,7 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 			it = trimItem(toks, it)
 			for _, part := range d.splitPlural(toks, d.splitAndItem(toks, it)) {
 				part = d.trimProduct(toks, part)
-				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) && !d.clauseLike(toks[part.from:part.to]) {
+				if part.to > part.from && !d.genericProduct(toks[part.from:part.to]) && !d.clauseLike(toks[part.from:part.to]) && !titleCased(toks[part.from:part.to]) {
 					out = append(out, part)
 				}
 			}

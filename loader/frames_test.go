@@ -265,3 +265,19 @@ func TestGroupMembersBefore(t *testing.T) {
 		}
 	}
 }
+
+// Products may come before the enterprises of their clause, after "support
+// the development of"; gerund phrases, abstract nouns and titles are none.
+func TestProductsBeforeFirms(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n1. Furniture industry. Focus on developing smart sofas and solid wood furniture, foster a batch of furniture enterprises such as Lecong Home and Shengyi Sofa. Support the development of whole-house customized furniture, technical guidance and the \"Real Home\" brand.\n")
+	furniture := byID(t, g, "industry/furniture")
+	for _, p := range []string{"smart sofas", "solid wood furniture", "whole-house customized furniture"} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), furniture)
+	}
+	for _, f := range []string{"Lecong Home", "Shengyi Sofa"} {
+		mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, f), furniture)
+	}
+	if n := count(g, kg.KindProduct); n != 3 {
+		t.Errorf("%d products, want 3", n)
+	}
+}
