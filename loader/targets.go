@@ -329,10 +329,40 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 	return out
 }
 
+// pastClause reports whether the clause of a quantity dates it in the past
+// ("last year", "so far") and sets no goal ("will", "should").
+func (d *doc) pastClause(s *sentence, q quantity) bool {
+	from, to := q.from, q.to
+	for from > 0 && !isClauseEnd(s.toks[from-1].raw) && s.toks[from-1].raw != "," {
+		from--
+	}
+	for to < len(s.toks) && !isClauseEnd(s.toks[to].raw) && s.toks[to].raw != "," {
+		to++
+	}
+	past := false
+	for k := from; k < to; k++ {
+		if d.v.goalModal[s.toks[k].norm] {
+			return false
+		}
+		if n, _ := d.v.pastMarker.match(s.toks[:to], k); n > 0 {
+			past = true
+		}
+	}
+	return past
+}
+
 // yearFor is the year a quantity's goal is set for: the last year cue
 // before it in the sentence, else one later in the same clause ("… more
 // than 60% … in 2018;"), else the year in force from earlier sentences.
 func (d *doc) yearFor(s *sentence, q quantity, cues []yearCue, ctx *int) *int {
+	// "exceed 190 billion yuan in 2025": a year right after the quantity,
+	// in its clause, is its own.
+	for _, c := range cues {
+		if c.tok > q.to && c.tok <= q.to+3 && yearLead[s.toks[c.tok-1].norm] && !clauseBreakBetween(s.toks, q.to, c.tok) {
+			v := c.year
+			return &v
+		}
+	}
 	var y *int
 	for _, c := range cues {
 		if c.tok < q.from {
@@ -708,6 +738,15 @@ func qualifies(toks []token, from, to int) bool {
 // baseline reports whether q is a figure already reached: a year before the
 // program's first goal year, stated with a past-tense verb in its clause.
 func (d *doc) baseline(s *sentence, q quantity) bool {
+	// "built 386,000 vehicles last year": dated in the past, unless a modal
+	// makes it a goal.
+	if d.pastClause(s, q) {
+		return true
+	}
+	// "up from 41 billion yuan", "rose from 61% to 70.5%": where it starts.
+	if q.from > 0 && s.toks[q.from-1].norm == "from" {
+		return true
+	}
 	if q.year == nil || d.firstGoalYear == 0 || *q.year >= d.firstGoalYear {
 		return false
 	}

@@ -132,6 +132,7 @@ type vocab struct {
 	genericProduct map[string]bool
 	roleVerb       map[string]bool
 	goalModal      map[string]bool
+	pastMarker     *phrases
 	roleWord       map[string]bool
 	listEnd        map[string]bool
 }
@@ -208,6 +209,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.goalVerbs = phraseSet(lex.List("goal-verb"))
 	v.notAfter = phraseSet(lex.List("not-after"))
 	v.baseline = phraseSet(lex.List("baseline-verb"))
+	v.pastMarker = phraseSet(lex.List("past-marker"))
 	v.participles = wordSet(lex.List("goal-participle"))
 	v.docWords = wordSet(lex.List("document-word"))
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
