@@ -183,7 +183,7 @@ func TestProgramTitle(t *testing.T) {
 		{"plain first line", "Ruzhou City Plan to Develop Glass Industry\n\nI. Tasks\n\nBody.\n", "Ruzhou City Plan to Develop Glass Industry", ""},
 		{"web copy", "Qiaoshan Municipal People's Government\nHome | News | Services\n<< Back\nDocument No.: Qiao Zheng Fa [2024] No. 3    Date: 2024-01-02\n\nQiaoshan City Action Plan for the Glass Industry (2024-2026)\n\nI. Tasks\n\nBody.\n",
 			"Qiaoshan City Action Plan for the Glass Industry (2024-2026)", "Qiao Zheng Fa [2024] No. 3"},
-		{"news write-up", "Qiaoshan unveils plan to grow glass industry\n\nSource: Daily | 2024-02-01\n\nQIAOSHAN, Feb 1 -- The city released a plan on Monday. The Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026), issued by the city government, implements the provincial \"Opinions on Glass\".\n",
+		{"news write-up", "Qiaoshan unveils plan to grow glass industry\n\nSource: Daily | Editor: Li Lei | 2024-02-01 18:05:41\n\nQIAOSHAN, Feb 1 -- The city released a plan on Monday. The Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026), issued by the city government, implements the provincial \"Opinions on Glass\".\n",
 			"Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026)", ""},
 	}
 	for _, c := range cases {
@@ -195,6 +195,9 @@ func TestProgramTitle(t *testing.T) {
 			p := byID(t, g, g.Documents[0].ID)
 			if p.Name != c.title || p.Code != c.code {
 				t.Errorf("program %q code %q, want %q %q", p.Name, p.Code, c.title, c.code)
+			}
+			if n := count(g, kg.KindTarget); n != 0 {
+				t.Errorf("%d targets from page metadata", n)
 			}
 			for _, r := range g.Relations {
 				if r.Type == kg.Cites && (r.To == p.ID || c.code != "" && byID(t, g, r.To).Name != "Opinions on Glass") {

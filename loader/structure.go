@@ -212,6 +212,9 @@ func (d *doc) structure() {
 	var stack []*section
 	for _, ln := range lines[1:] {
 		text := d.data[ln.start:ln.end]
+		if d.pageLabel(text) {
+			continue // "Source: Xinhua | Editor: … | 2023-03-12": no prose
+		}
 		style, n := matchMarker(text)
 		if style == "" {
 			var cur *section
@@ -253,6 +256,18 @@ func (d *doc) structure() {
 		stack = append(stack, sec)
 	}
 	d.linkSections()
+}
+
+// pageLabel reports whether a line is a web page's metadata: it opens
+// with a label such as "Source:", "Editor:" or "Author:".
+func (d *doc) pageLabel(line string) bool {
+	c := strings.IndexAny(line, ":：")
+	if c <= 0 || c > 30 {
+		return false
+	}
+	toks := tokenize(line[:c], 0)
+	n, _ := d.v.pageLabels.match(toks, 0)
+	return n > 0 && n == len(toks)
 }
 
 // titleLine finds the line that titles the program: the first line, unless

@@ -133,6 +133,7 @@ type vocab struct {
 	roleVerb       map[string]bool
 	goalModal      map[string]bool
 	pastMarker     *phrases
+	pageLabels     *phrases
 	roleWord       map[string]bool
 	listEnd        map[string]bool
 }
@@ -210,6 +211,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.notAfter = phraseSet(lex.List("not-after"))
 	v.baseline = phraseSet(lex.List("baseline-verb"))
 	v.pastMarker = phraseSet(lex.List("past-marker"))
+	v.pageLabels = phraseSet(lex.List("page-label"))
 	v.participles = wordSet(lex.List("goal-participle"))
 	v.docWords = wordSet(lex.List("document-word"))
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
