@@ -284,3 +284,11 @@ func TestProductsBeforeFirms(t *testing.T) {
 		t.Errorf("%d products, want 3", n)
 	}
 }
+
+// Page metadata after the headline holds no goal, whatever year is in force.
+func TestPageMetadataIsNoProse(t *testing.T) {
+	g := parseText(t, "Qiaoshan to grow glass by 2026\n\nSource: Daily | Editor: Li Lei | 2024-02-01 18:05:41\nAuthor: Wang Fang, 12 years\n\nBy 2026, the glass output will reach 50 billion yuan.\n")
+	if n := count(g, kg.KindTarget); n != 1 {
+		t.Errorf("%d targets, want 1", n)
+	}
+}
