@@ -292,3 +292,16 @@ func TestPageMetadataIsNoProse(t *testing.T) {
 		t.Errorf("%d targets, want 1", n)
 	}
 }
+
+// A short phrase may stand between a group and the colon of its list.
+func TestGroupPhraseBeforeColon(t *testing.T) {
+	g := parseText(t, "Plan\n\nIt picks out three key industrial chains for sustained attention: glass, magnetic materials and high-end molds. In high-end molds, the chain is represented by Beilun Mould and Ruiqi Tools.\n")
+	ge := mustEntity(t, g, kg.KindIndustryGroup, "three key industrial chains")
+	for _, m := range []string{"glass", "magnetic materials", "high-end molds"} {
+		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
+	}
+	molds := mustEntity(t, g, kg.KindIndustry, "high-end molds")
+	for _, f := range []string{"Beilun Mould", "Ruiqi Tools"} {
+		mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, f), molds)
+	}
+}

@@ -178,6 +178,15 @@ func (d *doc) industryGroups(s *sentence) {
 			if n2 == 0 && k == j && k < len(toks) && toks[k].norm == "of" {
 				n2 = 1
 			}
+			// "eight key industrial chains for sustained attention: A, B":
+			// a short phrase before the colon.
+			for m := k; n2 == 0 && m < len(toks) && m <= k+5; m++ {
+				if toks[m].raw == ":" || toks[m].raw == "：" {
+					k, n2 = m, 1
+				} else if toks[m].punct() || d.v.clauseVerb[toks[m].norm] {
+					break
+				}
+			}
 			// "two characteristic industries (edible fungi and pet food)"
 			if n2 > 0 && k+n2 < len(toks) {
 				var end int
