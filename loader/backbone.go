@@ -388,7 +388,11 @@ func (d *doc) namesKnownIndustry(toks []token, it item) bool {
 func (d *doc) clauseLike(toks []token) bool {
 	head := -1
 	for k, t := range toks {
-		if t.norm == "to" || d.v.enterpriseNoun[t.norm] {
+		switch t.norm {
+		case "to", "that", "which", "whose":
+			return true // "products that are still imported"
+		}
+		if d.v.enterpriseNoun[t.norm] {
 			return true
 		}
 		if t.norm == "of" && k > 0 && head < 0 {
@@ -457,7 +461,15 @@ func (d *doc) industryScope(s *sentence) bool {
 			return true
 		}
 	}
-	return len(d.scanIndustries(s, false, false)) > 0
+	// Or the clause's sentence names one ("The molds chain relies on A;
+	// its focus is on X and Y"), or its paragraph ("Smart home appliances
+	// are led by A and B. The plan encourages them to shift towards X.").
+	for p := d.sents[s.index]; p != nil; p = d.prevSentence(p) {
+		if len(d.scanIndustries(p, false, false)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // asLeader reports whether toks[j:] reads "as the leader" (or "as the
@@ -681,10 +693,29 @@ func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entit
 	}
 	// The sentence before, in the same paragraph, may name the industry:
 	// "Promote ceramics, garments … Relying on A, B and other enterprises, …".
-	if prev := d.prevSentence(s); prev != nil {
-		for _, m := range d.scanIndustries(prev, false, false) {
-			add(m.ent, 1)
+	// So may the sentence's earlier clauses ("The molds chain relies on
+	// A; its focus is on X and Y"), and earlier sentences of the
+	// paragraph, less surely.
+	if whole := d.sents[s.index]; len(s.toks) > 0 && whole.toks[0].start < s.toks[0].start {
+		before := whole.toks
+		for k, t := range whole.toks {
+			if t.start >= s.toks[0].start {
+				before = whole.toks[:k]
+				break
+			}
 		}
+		c := *whole
+		c.toks = before
+		for _, m := range d.scanIndustries(&c, false, false) {
+			add(m.ent, 2)
+		}
+	}
+	w := 1.0
+	for prev := d.prevSentence(s); prev != nil; prev = d.prevSentence(prev) {
+		for _, m := range d.scanIndustries(prev, false, false) {
+			add(m.ent, w)
+		}
+		w = 0.5
 	}
 	for sec := s.sec; sec != nil; sec = sec.parent {
 		for _, e := range d.secIndustries[sec] {

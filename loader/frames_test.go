@@ -305,3 +305,18 @@ func TestGroupPhraseBeforeColon(t *testing.T) {
 		mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, f), molds)
 	}
 }
+
+// In prose without headings the paragraph scopes its lists: an industry
+// named earlier in the sentence or the paragraph.
+func TestParagraphScope(t *testing.T) {
+	g := parseText(t, "Plan\n\nThe plan picks two key industrial chains: smart home appliances and high-end molds.\n\nSmart home appliances are led by Homax and Lianda Appliance. The plan encourages them to shift towards smart refrigerators and heat pumps.\n\nThe high-end molds chain relies on small workshops led by Jinggong Mould; its focus is on large die-casting molds and injection molds, products that are still imported.\n")
+	home := mustEntity(t, g, kg.KindIndustry, "smart home appliances")
+	molds := mustEntity(t, g, kg.KindIndustry, "high-end molds")
+	for p, ind := range map[string]*kg.Entity{"smart refrigerators": home, "heat pumps": home, "large die-casting molds": molds, "injection molds": molds} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), ind)
+	}
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Jinggong Mould"), molds)
+	if n := count(g, kg.KindProduct); n != 4 {
+		t.Errorf("%d products, want 4", n)
+	}
+}
