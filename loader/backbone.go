@@ -465,7 +465,12 @@ func (d *doc) industryScope(s *sentence) bool {
 	// its focus is on X and Y"), or its paragraph ("Smart home appliances
 	// are led by A and B. The plan encourages them to shift towards X.").
 	for p := d.sents[s.index]; p != nil; p = d.prevSentence(p) {
-		if len(d.scanIndustries(p, false, false)) > 0 {
+		named, ok := d.namesInd[p]
+		if !ok {
+			named = len(d.scanIndustries(p, false, false)) > 0
+			d.namesInd[p] = named
+		}
+		if named {
 			return true
 		}
 	}

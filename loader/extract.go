@@ -301,7 +301,11 @@ func (d *doc) shortForm(name string) *kg.Entity {
 		if e.Kind != kg.KindEnterprise {
 			continue
 		}
-		other := coreWords(e.Name)
+		other, ok := d.core[e]
+		if !ok {
+			other = coreWords(e.Name)
+			d.core[e] = other
+		}
 		switch {
 		case len(words) >= 2 && len(other) >= len(words) && d.v.corporateEnd(tokenize(e.Name, 0)) && runsIn(words, other):
 			e.AddAlias(name)
@@ -310,6 +314,7 @@ func (d *doc) shortForm(name string) *kg.Entity {
 			short := e.Name
 			e.Name = name
 			e.AddAlias(short)
+			d.core[e] = words
 			return e
 		}
 	}

@@ -34,6 +34,8 @@ type doc struct {
 	titled        map[int]bool                   // starts of quotes that title a code citation
 	members       map[*kg.Entity][]*kg.Entity    // industry group → its industries
 	keywords      map[*kg.Entity]map[string]bool // vocabulary industry → its keywords
+	core          map[*kg.Entity][]string        // enterprise → the words of its name without legal form
+	namesInd      map[*sentence]bool             // sentence → whether it names an industry
 	industrySeq   []*kg.Entity                   // industries in the order found
 	targetSubject map[*kg.Entity]*kg.Entity
 }
@@ -80,7 +82,7 @@ func (d *doc) sourceSpan(sp span, sec *section) kg.Source {
 }
 
 func newDoc(v *vocab, id, data string) *doc {
-	return &doc{targetsBy: map[string][]*kg.Entity{}, targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
+	return &doc{targetsBy: map[string][]*kg.Entity{}, targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, core: map[*kg.Entity][]string{}, namesInd: map[*sentence]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
 }
 
 // Outline markers, each of a style. A style's level is not fixed: the first
@@ -261,7 +263,7 @@ func (d *doc) structure() {
 // pageLabel reports whether a line is a web page's metadata: it opens
 // with a label such as "Source:", "Editor:" or "Author:".
 func (d *doc) pageLabel(line string) bool {
-	c := strings.IndexAny(line, ":：")
+	c := strings.IndexAny(line[:min(len(line), 34)], ":：")
 	if c <= 0 || c > 30 {
 		return false
 	}
