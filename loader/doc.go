@@ -13,25 +13,48 @@
 // input, kg.ELIMIT for documents over the size limit, kg.ENOTFOUND for a
 // missing file.
 //
-// The pipeline: the document is split into lines, an outline of sections
-// (structure.go) and tokenised sentences (text.go); extractors then run in
-// order over the sentences — citations, responsibility lines (extract.go),
-// industry groups and lists (industries.go), backbone passages
-// (backbone.go), organisations and partners (orgs.go), targets
-// (targets.go) and further mentions (mentions.go) — writing to a builder
-// that resolves each mention to one entity (builder.go). The vocabulary
-// they match is data, in package lexicon.
+// The pipeline runs in stages, each over what the earlier ones found:
 //
-// Lists are typed by their frame rather than by one pattern per phrasing
-// (backbone.go): a list of names after an intro ("such as", ":") takes the
-// kind of the nearest typing noun before it in its clause ("Chain-owner
-// enterprises: A, B", "leading enterprises in the fields of X, such as A",
-// "projects such as A", "universities such as B"); a lead before the names
-// ("support … to", "represented by", "the project of") or "and other key
-// enterprises" after them types them too, and a cooperation cue makes them
-// partners. Product lists are typed the same way ("Key products: …",
-// "products such as …", a product cue in an industry's passage). An
-// industry's head noun ("industry", "industrial chain", "clusters") is
-// vocabulary, and a plural head is shared by its coordination ("the paper
-// and leather industries").
+//   - Clean and outline (structure.go): the title is the line that reads as
+//     a document's title, past web-page clutter (site names, navigation,
+//     index fields; a document number there is the program's own code);
+//     a news write-up's program is the unquoted title in its opening
+//     sentences. Page metadata lines ("Source: … | Editor: …") are dropped.
+//     Markers ("I.", "(1)", "Chapter II", "Section 1", "First,") build the
+//     outline of sections.
+//   - Sentences, clauses and list lines (text.go, lists.go): tokens with a
+//     normal form; name runs (capitalised words, legal forms "Co., Ltd.",
+//     all-caps brands, reference markers dropped) and phrase lists with
+//     their coordination.
+//   - Citations and responsibility lines (extract.go).
+//   - Industries (industries.go): groups headed by any plural industry head
+//     ("four sub-chains", "three 100-billion-level clusters") with members
+//     after them or before them (a copula's subject, an apposition);
+//     lists with a shared head ("the paper and leather industries");
+//     headings that name an industry, a qualified vocabulary term, or a
+//     short noun phrase among sibling headings that name industries.
+//   - Typing by frame (backbone.go): a list of names takes the kind of the
+//     nearest typing noun before its intro, of a lead before it ("support
+//     … to", "represented by"), or of a role after it ("are named as its
+//     backbone firms", ", the chain owner for X"); a legal name is an
+//     enterprise anywhere; a cooperation cue makes partners.
+//   - Scope: each list's industry is the one its own frame names ("in the
+//     X industry, support …", "biomedicine enterprises like …", "leading
+//     enterprises in A, B and C, such as X, Y and Z" paired in order), else
+//     the one its name names among its section's industries, else a vote
+//     over the clause, the sentence's earlier clauses, the paragraph and
+//     the headings above. Products are read after product cues in that
+//     scope, activities and titles left out.
+//   - Organisations and partners (orgs.go).
+//   - Targets (targets.go): quantities with the year in force (in the
+//     clause, right after the value, or from a heading such as "Main
+//     targets for 2024"), results told apart from goals by the year,
+//     modals ("will", "should") and past markers ("last year", "up from");
+//     indicator tables read by their goal column.
+//   - Resolution (builder.go): one entity per resolution key; a legal name
+//     and its short form are one enterprise.
+//
+// Lists are typed by their frame rather than by one pattern per phrasing,
+// and the vocabulary they match (cue words, organisation suffixes, industry
+// terms and head nouns) is data, in package lexicon.
 package loader
