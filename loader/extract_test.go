@@ -413,6 +413,8 @@ func TestTargets(t *testing.T) {
 			[]wantTarget{{2025, 200, 0, "billion yuan", kg.Equal, "", 1}, {2025, 8, 0, "percent", kg.Equal, "", 1}, {2025, 14, 0, "percent", kg.Equal, "", 1}, {2025, 800, 0, "count", kg.Equal, "", 1}, {2025, 45, 0, "percent", kg.Equal, "", 1}}},
 		{"a year right after the value is its own; past figures are results", "P\n\nBy 2027, output should reach 165 billion yuan this year, exceed 190 billion yuan in 2025 and hit 250 billion yuan by 2027. The firm built 386,000 vehicles last year. Revenue should reach 100 billion yuan, up from 41 billion yuan.",
 			[]wantTarget{{2027, 165, 0, "billion yuan", kg.Equal, "", 1}, {2025, 190, 0, "billion yuan", kg.MoreThan, "", 1}, {2027, 250, 0, "billion yuan", kg.Equal, "", 1}, {2027, 100, 0, "billion yuan", kg.Equal, "", 1}}},
+		{"an absolute 'with' states a goal; the base of a rate is none", "P\n\nBy 2025, the system will be consolidated, with the added value exceeding 1.3 trillion yuan, and the density of robots will reach 360 units per 10,000 people.",
+			[]wantTarget{{2025, 1.3, 0, "trillion yuan", kg.MoreThan, "", 1}, {2025, 360, 0, "count", kg.Equal, "", 1}}},
 		{"earlier year introduced by in is a baseline", "P\n\nIn 2020, the digital economy reached 118 billion yuan. By 2023, the digital economy exceeds 200 billion yuan.",
 			[]wantTarget{{2023, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",

@@ -320,3 +320,12 @@ func TestParagraphScope(t *testing.T) {
 		t.Errorf("%d products, want 4", n)
 	}
 }
+
+// Chains of another kind are no industries: "industrial chains and supply
+// chains", "a number of key areas".
+func TestNoIndustryFromOtherChains(t *testing.T) {
+	g := parseText(t, "Plan\n\nBreakthroughs were made in a number of key areas, industrial chains and supply chains became more controllable, and the value chain and innovation chain were linked.\n")
+	if n := count(g, kg.KindIndustry); n != 0 {
+		t.Errorf("%d industries, want none", n)
+	}
+}

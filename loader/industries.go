@@ -467,7 +467,9 @@ func (d *doc) namesIndustry(toks []token, it item) bool {
 			}
 			continue
 		}
-		if !d.v.genericWord[t.norm] && !isIndustryWord(t.norm) {
+		// Head nouns ("chains", "clusters", "areas") name no industry alone:
+		// "industrial chains", "a number of key areas".
+		if !d.v.genericWord[t.norm] && !isIndustryWord(t.norm) && d.v.headAt(words, k) == 0 && t.norm != "area" {
 			generic = false
 		}
 		if _, n := d.numberAt(words, k); n > 0 {

@@ -304,6 +304,10 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			i = q.to - 1
 			continue
 		}
+		if q.from > 0 && toks[q.from-1].norm == "per" {
+			i = q.to - 1
+			continue // the base of a rate: "360 units per 10,000 people"
+		}
 		if n, key := d.groupAt(toks, q.num); n > 0 && (d.groups[key] != nil || q.num > 0 && toks[q.num-1].norm == "the") {
 			i = q.num + n - 1
 			continue // "four major industries", "the eight chains": a group, not a goal
@@ -698,7 +702,9 @@ func criterion(toks []token, q quantity) bool {
 			return false
 		}
 		if toks[k].norm == "with" || toks[k].norm == "whose" {
-			return true
+			// "…, with the added value exceeding 1.3 trillion yuan" states
+			// the goal; "enterprises with income over 1 billion" a criterion.
+			return k == 0 || !isListSep(toks[k-1].raw)
 		}
 	}
 	return false
