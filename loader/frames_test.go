@@ -329,3 +329,15 @@ func TestNoIndustryFromOtherChains(t *testing.T) {
 		t.Errorf("%d industries, want none", n)
 	}
 }
+
+// "industries such as A, B and C" lists industries; a vocabulary term
+// before "and" still splits from a term after it.
+func TestIndustriesSuchAs(t *testing.T) {
+	g := parseText(t, "Plan\n\nThis system will encompass advanced manufacturing industries such as high-end equipment, high-end chemicals, new medicine, and new-generation information technology. Cultivate the emerging industries of new materials, electronic information and new-type energy storage.\n")
+	for _, name := range []string{"high-end equipment", "high-end chemicals", "new medicine", "new-generation information technology", "electronic information", "new-type energy storage"} {
+		mustEntity(t, g, kg.KindIndustry, name)
+	}
+	if entityNamed(g, kg.KindIndustry, "electronic information and new-type energy storage") != nil {
+		t.Error("two industries taken for one")
+	}
+}

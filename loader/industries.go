@@ -357,7 +357,7 @@ func (d *doc) industryLists(s *sentence) {
 		var items []item
 		head := d.pluralHeadAt(toks, i)
 		switch {
-		case head > 0 && i > 0 && !isListSep(toks[i-1].raw) && t.norm != "field" && (t.norm == "industry" || !d.introAfter(toks, i+head)):
+		case head > 0 && i > 0 && !isListSep(toks[i-1].raw) && t.norm != "field" && (t.raw == "industry" || !d.introAfter(toks, i+head)):
 			if n, _ := d.groupAtEnd(toks, i+head); n > 0 {
 				continue
 			}
@@ -368,6 +368,9 @@ func (d *doc) industryLists(s *sentence) {
 			}
 			i += head - 1
 		case t.norm == "field" || strings.EqualFold(t.raw, "industries") || t.norm == "sector" || t.norm == "area":
+			if n, _ := d.groupAtEnd(toks, i+1); n > 0 {
+				continue // "five core industries: A, B, C": the group reads it
+			}
 			k := i + 1
 			if k < len(toks) && (toks[k].norm == "of" || toks[k].raw == ":") {
 				k++

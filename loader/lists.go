@@ -333,7 +333,7 @@ func (d *doc) splitAndItem(toks []token, it item) []item {
 			return []item{{it.from, k}, {k + 1, it.to}}
 		}
 		if countWords(toks[it.from:k]) >= 2 && countWords(toks[k+1:it.to]) >= 2 && !hasWord(toks[it.from:k], "of") {
-			if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n >= k {
+			if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n > k {
 				return []item{it}
 			}
 			return append([]item{{it.from, k}}, d.splitAndItem(toks, item{k + 1, it.to})...)
