@@ -81,6 +81,11 @@ func (d *doc) backboneClause(s *sentence) {
 		if n, _ := d.v.listIntro.match(toks, i); n > 0 && toks[i].raw != "(" && d.nameStarts(toks, i+n) {
 			if k := d.frameNoun(toks, i); k >= 0 && d.v.enterpriseNoun[toks[k].norm] && !d.cooperating(toks, k) {
 				items, end := d.nameList(s, d.skipThe(toks, i+n), d.splitNames)
+				if toks[k].norm == "project" {
+					// "projects such as Garden Park and Dongli Battery": a
+					// place or facility is a project, not its enterprise.
+					items = d.dropFacilities(s, items)
+				}
 				add(items, end, k, true)
 				i = max(i, end-1)
 				continue
@@ -284,6 +289,24 @@ func (d *doc) namedIn(name string, list []*kg.Entity) *kg.Entity {
 		}
 	}
 	return found
+}
+
+// dropFacilities leaves out the names whose head is a place or facility
+// ("Garden Park", "Cold Chain Logistics Base") unless a legal form makes
+// them a company.
+func (d *doc) dropFacilities(s *sentence, items []item) []item {
+	var out []item
+	for _, it := range items {
+		last := it.to - 1
+		for last > it.from && s.toks[last].punct() {
+			last--
+		}
+		if d.v.facilityWord[s.toks[last].norm] && !d.v.corporateEnd(s.toks[it.from:it.to]) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // overlaps reports whether an item shares a token with a listed name.

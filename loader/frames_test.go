@@ -28,8 +28,8 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/glass", firms: []string{"Ruitong Glassworks", "Lanxin Float", "Xinda Group"},
 		},
 		{
-			name:     "named through projects",
-			text:     "Plan\n\nI. Tasks\n\n1. Chemical industry. The 200,000-ton project of Hengfa Chemical went into production. Accelerate projects such as Dongli Resin and Kaiyuan Coatings.\n",
+			name:     "named through projects; a place listed as a project is none",
+			text:     "Plan\n\nI. Tasks\n\n1. Chemical industry. The 200,000-ton project of Hengfa Chemical went into production. Accelerate projects such as Dongli Resin, Garden Park, Wudu Logistics Base and Kaiyuan Coatings.\n",
 			industry: "industry/modern-chemical", firms: []string{"Hengfa Chemical", "Dongli Resin", "Kaiyuan Coatings"},
 		},
 		{

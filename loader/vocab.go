@@ -134,6 +134,7 @@ type vocab struct {
 	goalModal      map[string]bool
 	pastMarker     *phrases
 	pageLabels     *phrases
+	facilityWord   map[string]bool
 	roleWord       map[string]bool
 	listEnd        map[string]bool
 }
@@ -212,6 +213,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.baseline = phraseSet(lex.List("baseline-verb"))
 	v.pastMarker = phraseSet(lex.List("past-marker"))
 	v.pageLabels = phraseSet(lex.List("page-label"))
+	v.facilityWord = wordSet(lex.List("facility-word"))
 	v.participles = wordSet(lex.List("goal-participle"))
 	v.docWords = wordSet(lex.List("document-word"))
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
