@@ -304,6 +304,14 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			i = q.to - 1
 			continue
 		}
+		if d.incentive(toks, q) || q.from > 0 && d.v.month[toks[q.from-1].norm] {
+			i = q.to - 1
+			continue // "a reward of 1 million yuan", "June 12"
+		}
+		if q.unit == "count" && q.value >= 1e8 && !strings.ContainsAny(toks[q.num].raw, ",.") {
+			i = q.to - 1
+			continue // an index or code number: "3207000011"
+		}
 		if q.from > 0 && toks[q.from-1].norm == "per" {
 			i = q.to - 1
 			continue // the base of a rate: "360 units per 10,000 people"
@@ -691,17 +699,33 @@ func (d *doc) notAfter(toks []token, i int) bool {
 	return n > 0
 }
 
+// incentive reports whether an amount is a reward, subsidy or limit: an
+// incentive word ends within the few words before it, in its clause ("a
+// subsidy of 3 million yuan, 5 million yuan and 10 million yuan", "shall
+// not exceed 30 million yuan").
+func (d *doc) incentive(toks []token, q quantity) bool {
+	for k := q.from - 1; k >= 0 && k >= q.from-8; k-- {
+		if isClauseEnd(toks[k].raw) {
+			return false
+		}
+		if n, _ := d.v.incentive.match(toks[:q.num], k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // criterion reports whether q is a condition stated with "with" just
 // before it: "enterprises with annual revenue over 1 billion yuan".
 func criterion(toks []token, q quantity) bool {
 	if q.cmp == kg.Equal || q.cmp == kg.Range {
 		return false
 	}
-	for k := q.from - 1; k >= 0 && k >= q.from-6; k-- {
+	for k := q.from - 1; k >= 0 && k >= q.from-12; k-- {
 		if isClauseEnd(toks[k].raw) || isListSep(toks[k].raw) {
 			return false
 		}
-		if toks[k].norm == "with" || toks[k].norm == "whose" {
+		if toks[k].norm == "whose" || toks[k].norm == "with" && k >= q.from-6 {
 			// "…, with the added value exceeding 1.3 trillion yuan" states
 			// the goal; "enterprises with income over 1 billion" a criterion.
 			return k == 0 || !isListSep(toks[k-1].raw)

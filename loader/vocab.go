@@ -135,6 +135,8 @@ type vocab struct {
 	pastMarker     *phrases
 	pageLabels     *phrases
 	facilityWord   map[string]bool
+	incentive      *phrases
+	month          map[string]bool
 	roleWord       map[string]bool
 	listEnd        map[string]bool
 }
@@ -214,6 +216,8 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.pastMarker = phraseSet(lex.List("past-marker"))
 	v.pageLabels = phraseSet(lex.List("page-label"))
 	v.facilityWord = wordSet(lex.List("facility-word"))
+	v.incentive = phraseSet(lex.List("incentive-word"))
+	v.month = wordSet(lex.List("month"))
 	v.participles = wordSet(lex.List("goal-participle"))
 	v.docWords = wordSet(lex.List("document-word"))
 	v.metricVerbs = wordSet(lex.List("metric-verb"))
