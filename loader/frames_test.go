@@ -183,6 +183,8 @@ func TestProgramTitle(t *testing.T) {
 		{"plain first line", "Ruzhou City Plan to Develop Glass Industry\n\nI. Tasks\n\nBody.\n", "Ruzhou City Plan to Develop Glass Industry", ""},
 		{"web copy", "Qiaoshan Municipal People's Government\nHome | News | Services\n<< Back\nDocument No.: Qiao Zheng Fa [2024] No. 3    Date: 2024-01-02\n\nQiaoshan City Action Plan for the Glass Industry (2024-2026)\n\nI. Tasks\n\nBody.\n",
 			"Qiaoshan City Action Plan for the Glass Industry (2024-2026)", "Qiao Zheng Fa [2024] No. 3"},
+		{"interview with the quoted program issued", "\"Old industries are not sunset\": an interview with the mayor\n\nBusiness Daily | Reporter: Liu Qing | 2024-03-18\n\nEditor's note: In January the city government issued the \"Qiaoshan City Action Plan for Glass (2024-2026)\", which implements the \"Provincial Opinions on Glass Industry\".\n",
+			"Qiaoshan City Action Plan for Glass (2024-2026)", ""},
 		{"news write-up", "Qiaoshan unveils plan to grow glass industry\n\nSource: Daily | Editor: Li Lei | 2024-02-01 18:05:41\n\nQIAOSHAN, Feb 1 -- The city released a plan on Monday. The Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026), issued by the city government, implements the provincial \"Opinions on Glass\".\n",
 			"Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026)", ""},
 	}
@@ -200,7 +202,7 @@ func TestProgramTitle(t *testing.T) {
 				t.Errorf("%d targets from page metadata", n)
 			}
 			for _, r := range g.Relations {
-				if r.Type == kg.Cites && (r.To == p.ID || c.code != "" && byID(t, g, r.To).Name != "Opinions on Glass") {
+				if r.Type == kg.Cites && (r.To == p.ID || c.code != "" && byID(t, g, r.To).Name != "Opinions on Glass") || r.From != p.ID && r.Type == kg.Cites {
 					t.Errorf("cites %s", r.To)
 				}
 			}
@@ -339,5 +341,14 @@ func TestIndustriesSuchAs(t *testing.T) {
 	}
 	if entityNamed(g, kg.KindIndustry, "electronic information and new-type energy storage") != nil {
 		t.Error("two industries taken for one")
+	}
+}
+
+// A group named first lists its members after a copula.
+func TestGroupCopulaList(t *testing.T) {
+	g := parseText(t, "Plan\n\nThe four traditional industries are ceramics, copper processing, textiles and food processing.\n")
+	ge := mustEntity(t, g, kg.KindIndustryGroup, "four traditional industries")
+	for _, m := range []string{"ceramics", "copper processing", "textiles", "food processing"} {
+		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
 	}
 }

@@ -263,13 +263,18 @@ func (d *doc) structure() {
 // pageLabel reports whether a line is a web page's metadata: it opens
 // with a label such as "Source:", "Editor:" or "Author:".
 func (d *doc) pageLabel(line string) bool {
-	c := strings.IndexAny(line[:min(len(line), 34)], ":：")
-	if c <= 0 || c > 30 {
-		return false
+	for cell := range strings.SplitSeq(line, "|") {
+		cell = strings.TrimSpace(cell)
+		c := strings.IndexAny(cell[:min(len(cell), 34)], ":：")
+		if c <= 0 || c > 30 {
+			continue
+		}
+		toks := tokenize(cell[:c], 0)
+		if n, _ := d.v.pageLabels.match(toks, 0); n > 0 && n == len(toks) {
+			return true // "Source: …", "Daily | Reporter: …"
+		}
 	}
-	toks := tokenize(line[:c], 0)
-	n, _ := d.v.pageLabels.match(toks, 0)
-	return n > 0 && n == len(toks)
+	return false
 }
 
 // titleLine finds the line that titles the program: the first line, unless
@@ -331,7 +336,24 @@ func (d *doc) inlineTitle() {
 	for _, s := range d.sents[1:min(len(d.sents), 12)] {
 		toks := s.toks
 		for i, t := range toks {
-			if !d.docHead(toks, i) || !capitalized(t) || s.masked(t.start) {
+			if !d.docHead(toks, i) || !capitalized(t) {
+				continue
+			}
+			// A quoted title is a document the program implements, unless
+			// the sentence issues it: "issued the "X Action Plan (…)"".
+			if q, ok := s.maskAt(t.start); ok {
+				if d.issuedBefore(toks, q.start) {
+					inner := strings.TrimFunc(d.data[q.start:q.end], func(r rune) bool { return strings.ContainsRune("\"“”《》「」 ", r) })
+					if d.titleLike(inner, true) {
+						sp := span{q.start, q.end}
+						sp.start += strings.Index(d.data[q.start:q.end], inner)
+						sp.end = sp.start + len(inner)
+						d.title = inner
+						d.program.Name = inner
+						d.b.addSource(d.program, d.sourceSpan(sp, nil))
+						return
+					}
+				}
 				continue
 			}
 			from := i
@@ -391,6 +413,22 @@ func (d *doc) docHead(toks []token, i int) bool {
 	default:
 		return next.raw == "(" || next.raw == "（"
 	}
+}
+
+// issuedBefore reports whether a verb of issuing ends just before byte
+// offset at, "the" allowed: "issued the", "released".
+func (d *doc) issuedBefore(toks []token, at int) bool {
+	k := 0
+	for k < len(toks) && toks[k].end <= at {
+		k++
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch toks[j].norm {
+		case "issued", "released", "unveiled", "published", "promulgated", "launched":
+			return true
+		}
+	}
+	return false
 }
 
 // titleJoiner are the lower-case words inside a title.
@@ -493,10 +531,16 @@ func quotedSpans(data string, sp span) []span {
 
 // masked reports whether byte offset p lies in a masked stretch of s.
 func (s *sentence) masked(p int) bool {
+	_, ok := s.maskAt(p)
+	return ok
+}
+
+// maskAt returns the masked span holding byte offset p.
+func (s *sentence) maskAt(p int) (span, bool) {
 	for _, m := range s.mask {
 		if p >= m.start && p < m.end {
-			return true
+			return m, true
 		}
 	}
-	return false
+	return span{}, false
 }
