@@ -170,6 +170,9 @@ func (d *doc) backboneClause(s *sentence) {
 	industry := d.passageIndustry(s, spans, prodFrom)
 	for _, f := range firms {
 		name := d.itemText(s, trimItem(toks, f.item))
+		if strings.HasSuffix(strings.ToLower(name), " government") {
+			continue // "the County People's Government as the group leader"
+		}
 		switch d.v.orgKind(name) {
 		case kg.KindGovernmentUnit:
 			continue

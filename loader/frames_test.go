@@ -53,6 +53,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/glass", firms: []string{"Qiming Float", "Lanxin Glassworks", "Hongtai Glass", "Ruiyang Panels", "Dongsheng Mirror", "Yuhua Glass", "Tongli Glass Co., Ltd."},
 		},
 		{
+			name:     "'as' gives a role; a government is never an enterprise",
+			text:     "Plan\n\nI. Tasks\n\n1. Glass industry. The plan lists Ruiyang Float and Kaiyu Panels as key supporting firms, with the leaders of the County People's Government as the group leader.\n",
+			industry: "industry/glass", firms: []string{"Ruiyang Float", "Kaiyu Panels"},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

@@ -342,7 +342,7 @@ func (d *doc) inlineTitle() {
 			// A quoted title is a document the program implements, unless
 			// the sentence issues it: "issued the "X Action Plan (…)"".
 			if q, ok := s.maskAt(t.start); ok {
-				if d.issuedBefore(toks, q.start) {
+				if d.issuedAround(toks, q) {
 					inner := strings.TrimFunc(d.data[q.start:q.end], func(r rune) bool { return strings.ContainsRune("\"“”《》「」 ", r) })
 					if d.titleLike(inner, true) {
 						sp := span{q.start, q.end}
@@ -415,14 +415,14 @@ func (d *doc) docHead(toks []token, i int) bool {
 	}
 }
 
-// issuedBefore reports whether a verb of issuing ends just before byte
-// offset at, "the" allowed: "issued the", "released".
-func (d *doc) issuedBefore(toks []token, at int) bool {
-	k := 0
-	for k < len(toks) && toks[k].end <= at {
-		k++
-	}
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
+// issuedAround reports whether a verb of issuing stands a few words before
+// or after a quoted title: "issued the "…"", ""…", issued by the city".
+func (d *doc) issuedAround(toks []token, q span) bool {
+	for j, t := range toks {
+		near := t.end <= q.start && t.end >= q.start-30 || t.start >= q.end && t.start <= q.end+20
+		if !near {
+			continue
+		}
 		switch toks[j].norm {
 		case "issued", "released", "unveiled", "published", "promulgated", "launched":
 			return true
