@@ -417,6 +417,8 @@ func TestTargets(t *testing.T) {
 			[]wantTarget{{2025, 1.3, 0, "trillion yuan", kg.MoreThan, "", 1}, {2025, 360, 0, "count", kg.Equal, "", 1}}},
 		{"rewards, subsidies, limits, dates and index numbers are no targets", "P\n\nBy 2025, output will reach 50 billion yuan. Enterprises shall be given a reward of 1 million yuan, a subsidy of 15% and up to a maximum of 5 million yuan; support shall not exceed 30 million yuan. Platforms whose annual income from other cities exceeds 50 million yuan get more. Output exceeded 10 billion yuan for the first time. Valid until December 31. Index 3207000011.",
 			[]wantTarget{{2025, 50, 0, "billion yuan", kg.Equal, "", 1}}},
+		{"this year is the title's year", "Binhu Work Report (2024)\n\nI. Review of the work in 2023\n\nRegional GDP reached 160.2 billion yuan.\n\nII. Main targets for this year\n\nThe regional GDP should grow by about 6%.",
+			[]wantTarget{{2024, 6, 0, "percent", kg.Equal, "", 1}}},
 		{"earlier year introduced by in is a baseline", "P\n\nIn 2020, the digital economy reached 118 billion yuan. By 2023, the digital economy exceeds 200 billion yuan.",
 			[]wantTarget{{2023, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",
@@ -452,7 +454,7 @@ func TestTargets(t *testing.T) {
 					if len(e.Sources) != w.sources {
 						t.Errorf("target %v: %d sources, want %d", w.value, len(e.Sources), w.sources)
 					}
-					subject := mustEntity(t, g, kg.KindPolicyDocument, "P")
+					subject := byID(t, g, g.Documents[0].ID)
 					if w.subject != "" {
 						subject = mustEntity(t, g, kg.KindIndustry, w.subject)
 					}

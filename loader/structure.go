@@ -31,6 +31,7 @@ type doc struct {
 	topSections   int                     // top-level sections so far
 	targetsBy     map[string][]*kg.Entity // targetBucket → targets
 	firstGoalYear int
+	docYear       int                            // the year the title dates the document by, 0 if none
 	titled        map[int]bool                   // starts of quotes that title a code citation
 	members       map[*kg.Entity][]*kg.Entity    // industry group → its industries
 	keywords      map[*kg.Entity]map[string]bool // vocabulary industry → its keywords

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -56,6 +57,12 @@ var yearLead = map[string]bool{"by": true, "for": true, "in": true, "to": true, 
 func (d *doc) yearCues(s *sentence) []yearCue {
 	var out []yearCue
 	for i, t := range s.toks {
+		// "this year" is the year of the document's title: "Work Report
+		// (2024) … Main targets for this year".
+		if t.norm == "year" && i > 0 && strings.EqualFold(s.toks[i-1].raw, "this") && d.docYear > 0 {
+			out = append(out, yearCue{i, d.docYear})
+			continue
+		}
 		v, n := d.numberAt(s.toks, i)
 		if n != 1 || !isYear(v, t) || s.masked(t.start) {
 			continue
@@ -77,6 +84,10 @@ func (d *doc) yearCues(s *sentence) []yearCue {
 	}
 	return out
 }
+
+// titleYearRe finds the year a title dates its document by: "(2024)", or
+// the first of a period "(2024-2026)".
+var titleYearRe = regexp.MustCompile(`[(（]\s*((?:19|20)\d\d)\s*(?:[)）]|[-–—~至])`)
 
 // quantityAt reads a quantity starting at toks[i] (at its comparator or number).
 func (d *doc) quantityAt(toks []token, i int) (quantity, bool) {
@@ -131,12 +142,19 @@ func (d *doc) targets() {
 	// A heading's year holds for its whole section: "II. Main targets for
 	// 2024", "I. Review of work in 2023".
 	headYear := map[*section]int{}
+	d.docYear = 0
+	if m := titleYearRe.FindStringSubmatch(d.title); m != nil {
+		d.docYear, _ = strconv.Atoi(m[1])
+	}
 	for i, s := range d.sents {
 		cues[i] = d.yearCues(s)
 		for _, c := range cues[i] {
 			lead := ""
 			if c.tok > 0 {
 				lead = s.toks[c.tok-1].norm
+			}
+			if strings.EqualFold(s.toks[max(c.tok-1, 0)].raw, "this") && c.tok > 1 {
+				lead = s.toks[c.tok-2].norm // "for this year"
 			}
 			if (lead == "by" || lead == "to" || s.heading && lead == "for") && (d.firstGoalYear == 0 || c.year < d.firstGoalYear) {
 				d.firstGoalYear = c.year
