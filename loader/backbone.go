@@ -52,6 +52,12 @@ func (d *doc) backboneClause(s *sentence) {
 			scope = d.frameScope(s, max(listEnd, 0), items[0].from)
 		}
 		for n, it := range items {
+			// "Xinjing Silicon Co., Ltd. (silicon materials)": a field in
+			// brackets after a name is its industry, not part of it.
+			if field, rest, ok := d.bracketField(s, it); ok {
+				firms = append(firms, firm{rest, named, field})
+				continue
+			}
 			// The list's own frame names its industry ("biomedicine
 			// enterprises like A and B", "in the X industry, support A");
 			// several pair with the names one for one ("leading enterprises
@@ -310,6 +316,30 @@ func (d *doc) dropFacilities(s *sentence, items []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// bracketField splits a name that ends in a lower-case phrase in brackets
+// ("Yunlong Chip Design (IC design)", "Huaihai Chemicals (electronic
+// chemicals)") into the name and the industry the phrase names.
+func (d *doc) bracketField(s *sentence, it item) (*kg.Entity, item, bool) {
+	toks := s.toks
+	end := it.to
+	for end > it.from && toks[end-1].punct() && toks[end-1].raw != ")" && toks[end-1].raw != "）" {
+		end--
+	}
+	if end-it.from < 4 || toks[end-1].raw != ")" && toks[end-1].raw != "）" {
+		return nil, it, false
+	}
+	open := end - 2
+	for open > it.from && toks[open].raw != "(" && toks[open].raw != "（" {
+		open--
+	}
+	inner := item{open + 1, end - 1}
+	if open <= it.from || inner.to <= inner.from || capitalized(toks[inner.from]) && strings.ToUpper(toks[inner.from].raw) != toks[inner.from].raw ||
+		!d.namesIndustry(toks, inner) || d.v.orgKind(d.itemText(s, inner)) == kg.KindInstitution || d.v.orgKind(d.itemText(s, inner)) == kg.KindGovernmentUnit {
+		return nil, it, false // "(Ningbo)", "(lead)" stay
+	}
+	return d.industry(s, inner), item{it.from, open}, true
 }
 
 // overlaps reports whether an item shares a token with a listed name.

@@ -58,6 +58,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/glass", firms: []string{"Ruiyang Float", "Kaiyu Panels"},
 		},
 		{
+			name:  "a field in brackets after each name scopes it",
+			text:  "Plan\n\nI. Upstream\n\nLeading enterprises: Xinjing Silicon Materials Co., Ltd. (silicon materials), Yunlong Chip Design (IC design), Zhongxin Micro (Ningbo) Co., Ltd.\n",
+			firms: []string{"Xinjing Silicon Materials Co., Ltd.", "Yunlong Chip Design", "Zhongxin Micro (Ningbo) Co., Ltd."},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},
@@ -356,4 +361,10 @@ func TestGroupCopulaList(t *testing.T) {
 	for _, m := range []string{"ceramics", "copper processing", "textiles", "food processing"} {
 		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
 	}
+}
+
+func TestBracketFieldIsTheIndustry(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Upstream\n\nLeading enterprises: Xinjing Silicon Materials Co., Ltd. (silicon materials), Yunlong Chip Design (IC design).\n")
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Xinjing Silicon Materials Co., Ltd."), mustEntity(t, g, kg.KindIndustry, "silicon materials"))
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Yunlong Chip Design"), mustEntity(t, g, kg.KindIndustry, "IC design"))
 }
