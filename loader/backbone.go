@@ -52,6 +52,11 @@ func (d *doc) backboneClause(s *sentence) {
 			scope = d.frameScope(s, max(listEnd, 0), items[0].from)
 		}
 		for n, it := range items {
+			// "Hebei Province - Yanzhao Steel", "Jiangsu Province: …": a
+			// region labels the name; a region alone names no enterprise.
+			if it = d.dropRegion(toks, it); it.to <= it.from {
+				continue
+			}
 			// "Xinjing Silicon Co., Ltd. (silicon materials)": a field in
 			// brackets after a name is its industry, not part of it.
 			if field, rest, ok := d.bracketField(s, it); ok {
@@ -316,6 +321,18 @@ func (d *doc) dropFacilities(s *sentence, items []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// dropRegion removes a region label from the start of a listed name
+// ("Hebei Province - Yanzhao Steel"), and empties a name that is only a
+// region ("Jiangsu Province").
+func (d *doc) dropRegion(toks []token, it item) item {
+	for k := it.from; k < it.to; k++ {
+		if d.v.placeWord[toks[k].norm] && (k+1 == it.to || toks[k+1].raw == "-" || toks[k+1].raw == ":" || toks[k+1].raw == "：") {
+			return item{min(k+2, it.to), it.to}
+		}
+	}
+	return it
 }
 
 // bracketField splits a name that ends in a lower-case phrase in brackets

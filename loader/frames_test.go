@@ -63,6 +63,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			firms: []string{"Xinjing Silicon Materials Co., Ltd.", "Yunlong Chip Design", "Zhongxin Micro (Ningbo) Co., Ltd."},
 		},
 		{
+			name:     "a region labels the names after it",
+			text:     "Plan\n\nI. Tasks\n\n1. Steel industry. The pilot enterprises are: Hebei Province - Yanzhao Jingang Steel Group, Yunnan Province - Tongyuan Alloy Co., Ltd. and Jiangsu Province.\n",
+			industry: "industry/steel", firms: []string{"Yanzhao Jingang Steel Group", "Tongyuan Alloy Co., Ltd."},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

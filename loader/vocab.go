@@ -135,6 +135,7 @@ type vocab struct {
 	pastMarker     *phrases
 	pageLabels     *phrases
 	facilityWord   map[string]bool
+	placeWord      map[string]bool
 	incentive      *phrases
 	month          map[string]bool
 	roleWord       map[string]bool
@@ -216,6 +217,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.pastMarker = phraseSet(lex.List("past-marker"))
 	v.pageLabels = phraseSet(lex.List("page-label"))
 	v.facilityWord = wordSet(lex.List("facility-word"))
+	v.placeWord = wordSet(lex.List("place-word"))
 	v.incentive = phraseSet(lex.List("incentive-word"))
 	v.month = wordSet(lex.List("month"))
 	v.participles = wordSet(lex.List("goal-participle"))
