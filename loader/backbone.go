@@ -17,13 +17,53 @@ func (d *doc) backbone(s *sentence) {
 		return
 	}
 	from := 0
+	label := d.listLabel(s.toks)
 	for i, t := range s.toks {
 		if t.raw == ";" || t.raw == "；" {
-			d.backboneClause(s.clause(from, i))
+			d.backboneClause(s.labelled(label, from, i))
 			from = i + 1
 		}
 	}
-	d.backboneClause(s.clause(from, len(s.toks)))
+	d.backboneClause(s.labelled(label, from, len(s.toks)))
+}
+
+// listLabel returns the label of a list line that types its names, up to
+// and including its colon ("Pilot enterprises:", "Chain-owner
+// enterprises:"), or 0: every ";" part of the line is a part of its list.
+func (d *doc) listLabel(toks []token) int {
+	for k := 0; k < len(toks) && k < 6; k++ {
+		if toks[k].raw == ":" || toks[k].raw == "：" {
+			for _, t := range toks[:k] {
+				if d.v.enterpriseNoun[t.norm] {
+					return k + 1
+				}
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// labelled is the clause toks[from:to] of a sentence, after the sentence's
+// list label when it has one and the clause does not start with it.
+func (s *sentence) labelled(label, from, to int) *sentence {
+	if label == 0 || from < label {
+		return s.clause(from, to)
+	}
+	c := *s
+	c.toks = append(append([]token{}, s.toks[:label]...), s.toks[from:to]...)
+	return &c
+}
+
+// skipRegion skips a region label before a name: "Jiangsu Province:",
+// "Hebei Province -".
+func (d *doc) skipRegion(toks []token, i int) int {
+	for k := i; k < len(toks) && k < i+5 && capitalized(toks[k]) && !toks[k].punct(); k++ {
+		if d.v.placeWord[toks[k].norm] && k+2 < len(toks) && (toks[k+1].raw == ":" || toks[k+1].raw == "：" || toks[k+1].raw == "-") && capitalized(toks[k+2]) {
+			return k + 2
+		}
+	}
+	return i
 }
 
 // clause is the part toks[from:to] of a sentence, as a sentence of its own
@@ -91,7 +131,7 @@ func (d *doc) backboneClause(s *sentence) {
 		// "projects such as A and B".
 		if n, _ := d.v.listIntro.match(toks, i); n > 0 && toks[i].raw != "(" && d.nameStarts(toks, i+n) {
 			if k := d.frameNoun(toks, i); k >= 0 && d.v.enterpriseNoun[toks[k].norm] && !d.cooperating(toks, k) {
-				items, end := d.nameList(s, d.skipThe(toks, i+n), d.splitNames)
+				items, end := d.nameList(s, d.skipRegion(toks, d.skipThe(toks, i+n)), d.splitNames)
 				if toks[k].norm == "project" {
 					// "projects such as Garden Park and Dongli Battery": a
 					// place or facility is a project, not its enterprise.

@@ -373,3 +373,18 @@ func TestBracketFieldIsTheIndustry(t *testing.T) {
 	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Xinjing Silicon Materials Co., Ltd."), mustEntity(t, g, kg.KindIndustry, "silicon materials"))
 	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Yunlong Chip Design"), mustEntity(t, g, kg.KindIndustry, "IC design"))
 }
+
+// Under a heading that names an industry, noun-phrase headings name its
+// branches; a labelled list line runs on across ";" and region labels.
+func TestBranchHeadingsAndLabelledLines(t *testing.T) {
+	g := parseText(t, "Plan\n\n(i) Equipment manufacturing field.\n\n1. Harbour cranes.\n\nPilot enterprises: Jiangsu Province: Suzhou Ruidong Hoist Co., Ltd.; Guangdong Province: Foshan Kairui Lifting; Liaoning Province - Shenyang Beiyu Cranes.\n\n2. Mining machinery.\n\nKey products: roadheaders, shearers.\n")
+	cranes := mustEntity(t, g, kg.KindIndustry, "Harbour cranes")
+	for _, f := range []string{"Suzhou Ruidong Hoist Co., Ltd.", "Foshan Kairui Lifting", "Shenyang Beiyu Cranes"} {
+		mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, f), cranes)
+	}
+	mining := mustEntity(t, g, kg.KindIndustry, "Mining machinery")
+	mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, "roadheaders"), mining)
+	if n := count(g, kg.KindEnterprise); n != 3 {
+		t.Errorf("%d enterprises, want 3", n)
+	}
+}

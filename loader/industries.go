@@ -582,7 +582,17 @@ func (d *doc) siblingIndustries() {
 				typed++
 			}
 		}
-		if typed < 2 || typed*2 <= len(kids[p]) {
+		// Or, under a heading that names an industry, headings that are all
+		// short noun phrases name its branches: "(i) Equipment
+		// manufacturing field. 1. Industrial robots. 2. CNC machine tools."
+		nouns := 0
+		for _, c := range kids[p] {
+			if it, ok := d.nounTitle(c); ok && capitalized(c.headSent.toks[it.from]) {
+				nouns++
+			}
+		}
+		branches := len(d.secIndustries[p]) > 0 && nouns >= 2 && nouns == len(kids[p])
+		if !branches && (typed < 2 || typed*2 <= len(kids[p])) {
 			continue
 		}
 		for _, c := range kids[p] {
