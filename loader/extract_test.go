@@ -135,6 +135,12 @@ func TestOutline(t *testing.T) {
 			number: map[string]string{"Goals": "Section 2"},
 		},
 		{
+			name:   "articles with their body on the same line",
+			text:   "Program\n\nArticle 1 Clarify the goals. Focus on drugs and devices.\n\nArticle 2 Support research. Support Haiqing Pharma to grow.\n",
+			want:   map[string]string{"Clarify the goals": "", "Support research": ""},
+			number: map[string]string{"Support research": "Article 2"},
+		},
+		{
 			name: "cardinal words and roman lower case",
 			text: "Program\n\nOne, the general requirements\n\n(i) The general idea.\n\nTwo, the key tasks\n\n(i) Optimize the structure.\n",
 			want: map[string]string{
