@@ -18,23 +18,62 @@ func (d *doc) backbone(s *sentence) {
 	}
 	from := 0
 	label := d.listLabel(s.toks)
+	var clauses []*sentence
 	for i, t := range s.toks {
 		if t.raw == ";" || t.raw == "；" {
-			d.backboneClause(s.labelled(label, from, i))
+			clauses = append(clauses, s.labelled(label, from, i))
 			from = i + 1
 		}
 	}
-	d.backboneClause(s.labelled(label, from, len(s.toks)))
+	clauses = append(clauses, s.labelled(label, from, len(s.toks)))
+	// "Key links: A, B, C." then "Key products: a1, a2; b1; c1, c2.": the
+	// parts of a labelled line pair in order with the industries of the
+	// line before that names as many.
+	if label > 0 && len(clauses) > 1 {
+		if inds := d.industriesBefore(s, len(clauses)); inds != nil {
+			for k, c := range clauses {
+				c.scope = inds[k]
+			}
+		}
+	}
+	for _, c := range clauses {
+		d.backboneClause(c)
+	}
 }
 
-// listLabel returns the label of a list line that types its names, up to
-// and including its colon ("Pilot enterprises:", "Chain-owner
-// enterprises:"), or 0: every ";" part of the line is a part of its list.
+// industriesBefore returns the industries, in order, of the nearest earlier
+// sentence of s's section that lists exactly n of them, one after the
+// other ("Key links: A, B and C."), or nil.
+func (d *doc) industriesBefore(s *sentence, n int) []*kg.Entity {
+	for i := s.index - 1; i >= 0 && i >= s.index-4 && d.sents[i].sec == s.sec; i-- {
+		p := d.sents[i]
+		ms := d.scanIndustries(p, true, false)
+		if len(ms) != n {
+			continue
+		}
+		list := []*kg.Entity{ms[0].ent}
+		for k := 1; k < n; k++ {
+			if !listGlue(p.toks[ms[k-1].to:ms[k].from]) {
+				list = nil
+				break
+			}
+			list = appendUnique(list, ms[k].ent)
+		}
+		if len(list) == n {
+			return list
+		}
+	}
+	return nil
+}
+
+// listLabel returns the label of a list line that types its names or
+// products, up to and including its colon ("Pilot enterprises:", "Key
+// products:"), or 0: every ";" part of the line is a part of its list.
 func (d *doc) listLabel(toks []token) int {
 	for k := 0; k < len(toks) && k < 6; k++ {
 		if toks[k].raw == ":" || toks[k].raw == "：" {
 			for _, t := range toks[:k] {
-				if d.v.enterpriseNoun[t.norm] {
+				if d.v.enterpriseNoun[t.norm] || t.norm == "product" {
 					return k + 1
 				}
 			}
@@ -776,6 +815,9 @@ func (d *doc) genericProduct(toks []token) bool {
 // then one named by the section heading; members of the group the section
 // is about compete on the keywords of their products and activities.
 func (d *doc) passageIndustry(s *sentence, firms []item, prodFrom int) *kg.Entity {
+	if s.scope != nil {
+		return s.scope
+	}
 	score := map[*kg.Entity]float64{}
 	var order []*kg.Entity
 	add := func(e *kg.Entity, w float64) {

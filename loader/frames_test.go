@@ -388,3 +388,12 @@ func TestBranchHeadingsAndLabelledLines(t *testing.T) {
 		t.Errorf("%d enterprises, want 3", n)
 	}
 }
+
+// The ";" parts of a labelled line pair in order with the industries the
+// line before lists.
+func TestLabelledPartsPairInOrder(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Upstream\n\nKey links: silicon materials, electronic chemicals, semiconductor equipment.\nKey products: polished wafers, epitaxial wafers; photoresist, high-purity ammonia; etching machines.\n")
+	for p, ind := range map[string]string{"polished wafers": "silicon materials", "epitaxial wafers": "silicon materials", "photoresist": "electronic chemicals", "high-purity ammonia": "electronic chemicals", "etching machines": "semiconductor equipment"} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), mustEntity(t, g, kg.KindIndustry, ind))
+	}
+}

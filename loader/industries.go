@@ -367,7 +367,7 @@ func (d *doc) industryLists(s *sentence) {
 				items = append(items, d.splitShared(toks, it)...)
 			}
 			i += head - 1
-		case t.norm == "field" || strings.EqualFold(t.raw, "industries") || t.norm == "sector" || t.norm == "area":
+		case t.norm == "field" || strings.EqualFold(t.raw, "industries") || t.norm == "sector" || t.norm == "area" || strings.EqualFold(t.raw, "links"):
 			if n, _ := d.groupAtEnd(toks, i+1); n > 0 {
 				continue // "five core industries: A, B, C": the group reads it
 			}

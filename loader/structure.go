@@ -63,8 +63,9 @@ type sentence struct {
 	index   int // position in doc.sents
 	toks    []token
 	sec     *section
-	heading bool   // the sentence is a section heading
-	mask    []span // quoted titles and document codes: not prose
+	heading bool       // the sentence is a section heading
+	mask    []span     // quoted titles and document codes: not prose
+	scope   *kg.Entity // for a clause: the industry its line pairs it with, if any
 }
 
 func (s *sentence) text(d *doc) string { return d.data[s.start:s.end] }
