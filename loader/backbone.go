@@ -260,6 +260,8 @@ func (d *doc) backboneClause(s *sentence) {
 	industry := d.passageIndustry(s, spans, prodFrom)
 	for _, f := range firms {
 		name := d.itemText(s, trimItem(toks, f.item))
+		// "Zhongrui Lithium's lithium salt plant": the owner is the firm.
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 		if strings.HasSuffix(strings.ToLower(name), " government") {
 			continue // "the County People's Government as the group leader"
 		}

@@ -68,6 +68,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/steel", firms: []string{"Yanzhao Jingang Steel Group", "Tongyuan Alloy Co., Ltd."},
 		},
 		{
+			name:     "'for … to', 'along with', a possessive, a name before an institution's name",
+			text:     "Plan\n\nI. Tasks\n\n1. Copper industry. We want for Hengtong Copper, Jinlun Copper Industry and Ruida Wire to move up the chain. XIANGMAN leads, along with Wanfeng Alloys. Projects such as Boxin Cathode and Zhongrui Lithium's salt plant are under construction in the Luoxi High-tech Zone.\n",
+			industry: "industry/copper", firms: []string{"Hengtong Copper", "Jinlun Copper Industry", "Ruida Wire", "Wanfeng Alloys", "Boxin Cathode", "Zhongrui Lithium"},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

@@ -152,11 +152,11 @@ func refMarker(toks []token, j int) bool {
 	return j+2 < len(toks) && toks[j+2].raw == "]" && toks[j+1].raw != "" && toks[j+1].raw[0] >= '0' && toks[j+1].raw[0] <= '9'
 }
 
-// nextName returns the tokens from toks[i] up to the next "and", separator
-// or clause end.
+// nextName returns the name starting at toks[i]: its capitalised words and
+// joiners, up to the next "and", separator or clause end.
 func nextName(toks []token, i int) []token {
 	j := i
-	for j < len(toks) && toks[j].norm != "and" && !isListSep(toks[j].raw) && !isClauseEnd(toks[j].raw) {
+	for j < len(toks) && toks[j].norm != "and" && !isListSep(toks[j].raw) && !isClauseEnd(toks[j].raw) && (capitalized(toks[j]) || nameJoiners[toks[j].norm] || legalSuffixPunct(toks, j)) {
 		j++
 	}
 	return toks[i:j]
