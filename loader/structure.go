@@ -32,6 +32,7 @@ type doc struct {
 	targetsBy     map[string][]*kg.Entity // targetBucket → targets
 	firstGoalYear int
 	docYear       int                            // the year the title dates the document by, 0 if none
+	planEnd       int                            // the last year of the title's plan period, 0 if none
 	titled        map[int]bool                   // starts of quotes that title a code citation
 	members       map[*kg.Entity][]*kg.Entity    // industry group → its industries
 	keywords      map[*kg.Entity]map[string]bool // vocabulary industry → its keywords
@@ -266,6 +267,10 @@ func (d *doc) structure() {
 // pageLabel reports whether a line is a web page's metadata: it opens
 // with a label such as "Source:", "Editor:" or "Author:".
 func (d *doc) pageLabel(line string) bool {
+	// "Chen Yutong | East China Wire | 2023-04-11": a byline with a date.
+	if strings.Count(line, "|") >= 2 && dateRe.MatchString(line) && len(line) < 160 {
+		return true
+	}
 	for cell := range strings.SplitSeq(line, "|") {
 		cell = strings.TrimSpace(cell)
 		c := strings.IndexAny(cell[:min(len(cell), 34)], ":：")
@@ -396,6 +401,9 @@ func (d *doc) inlineTitle() {
 		}
 	}
 }
+
+// dateRe matches a date written with dashes: "2023-04-11".
+var dateRe = regexp.MustCompile(`\b(?:19|20)\d\d-\d{1,2}-\d{1,2}\b`)
 
 // periodRe matches a plan period in brackets: "(2023-2027)".
 var periodRe = regexp.MustCompile(`^[(（]\s*(?:19|20)\d\d\s*[-–—~至]\s*(?:19|20)\d\d\s*[)）]$`)

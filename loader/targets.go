@@ -85,6 +85,20 @@ func (d *doc) yearCues(s *sentence) []yearCue {
 	return out
 }
 
+// inPlanPeriod reports whether the clause of a quantity dates it by the
+// plan period: "by the end of the plan period".
+func (d *doc) inPlanPeriod(toks []token, q quantity) bool {
+	for k := q.to; k+1 < len(toks) && !isClauseEnd(toks[k].raw) && toks[k].raw != ","; k++ {
+		if toks[k].norm == "plan" && toks[k+1].norm == "period" {
+			return true
+		}
+	}
+	return false
+}
+
+// planPeriodRe finds the period a title's plan runs over: "(2023-2025)".
+var planPeriodRe = regexp.MustCompile(`[(（]\s*(?:19|20)\d\d\s*[-–—~至]\s*((?:19|20)\d\d)\s*[)）]`)
+
 // titleYearRe finds the year a title dates its document by: "(2024)", or
 // the first of a period "(2024-2026)".
 var titleYearRe = regexp.MustCompile(`[(（]\s*((?:19|20)\d\d)\s*(?:[)）]|[-–—~至])`)
@@ -142,9 +156,12 @@ func (d *doc) targets() {
 	// A heading's year holds for its whole section: "II. Main targets for
 	// 2024", "I. Review of work in 2023".
 	headYear := map[*section]int{}
-	d.docYear = 0
+	d.docYear, d.planEnd = 0, 0
 	if m := titleYearRe.FindStringSubmatch(d.title); m != nil {
 		d.docYear, _ = strconv.Atoi(m[1])
+	}
+	if m := planPeriodRe.FindStringSubmatch(d.title); m != nil {
+		d.planEnd, _ = strconv.Atoi(m[1])
 	}
 	for i, s := range d.sents {
 		cues[i] = d.yearCues(s)
@@ -330,6 +347,10 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			i = q.to - 1
 			continue // an index or code number: "3207000011"
 		}
+		if q.value == 1 && q.to < len(toks) && toks[q.to].norm == "of" || q.to < len(toks) && toks[q.to].raw == "ones" {
+			i = q.to - 1
+			continue // "is one of", "are the ones"
+		}
 		if q.from > 0 && toks[q.from-1].norm == "per" {
 			i = q.to - 1
 			continue // the base of a rate: "360 units per 10,000 people"
@@ -343,6 +364,12 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			continue // "3 to 5 leading enterprises with income exceeding 10 billion yuan"
 		}
 		q.year = d.yearFor(s, q, cues, ctx)
+		// "by the end of the plan period", "during the plan period": the
+		// last year of the period in the title.
+		if d.planEnd > 0 && d.inPlanPeriod(toks, q) {
+			y := d.planEnd
+			q.year = &y
+		}
 		if q.year == nil && q.valueMax == nil || d.baseline(s, q) {
 			i = q.to - 1
 			continue
