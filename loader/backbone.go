@@ -168,7 +168,11 @@ func (d *doc) backboneClause(s *sentence) {
 		// "backbone enterprises such as A", "Chain-owner enterprises: A,
 		// B", "leading enterprises in the fields of X and Y, such as A",
 		// "projects such as A and B".
-		if n, _ := d.v.listIntro.match(toks, i); n > 0 && toks[i].raw != "(" && d.nameStarts(toks, i+n) {
+		n, _ := d.v.listIntro.match(toks, i)
+		if n == 0 && i > 0 && (toks[i].raw == "is" || toks[i].raw == "are") && d.v.enterpriseNoun[toks[i-1].norm] {
+			n = 1 // "the chain leader enterprise is A, B and C"
+		}
+		if n > 0 && toks[i].raw != "(" && d.nameStarts(toks, i+n) {
 			if k := d.frameNoun(toks, i); k >= 0 && d.v.enterpriseNoun[toks[k].norm] && !d.cooperating(toks, k) {
 				items, end := d.nameList(s, d.skipRegion(toks, d.skipThe(toks, i+n)), d.splitNames)
 				if toks[k].norm == "project" {
@@ -212,6 +216,20 @@ func (d *doc) backboneClause(s *sentence) {
 			if len(items) > 0 && (len(items) > 1 || strong || d.v.orgKind(d.itemText(s, items[0])) != "" || followsOther(toks, end) || end < len(toks) && toks[end].norm == "to") {
 				add(items, end, i, false)
 				i = end - 1
+				// "With A as the leader and B as the supporting": the
+				// coordinated "as" part shares the lead.
+				if lead == "with" {
+					for m := end + 1; m < len(toks) && m <= end+5 && !isClauseEnd(toks[m].raw); m++ {
+						if toks[m].norm == "and" && d.nameStarts(toks, m+1) {
+							more, e2 := d.nameList(s, d.skipThe(toks, m+1), d.splitNames)
+							if e2 < len(toks) && toks[e2].norm == "as" {
+								add(more, e2, m, false)
+								i = e2 - 1
+							}
+							break
+						}
+					}
+				}
 			}
 			continue
 		}

@@ -73,6 +73,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/copper", firms: []string{"Hengtong Copper", "Jinlun Copper Industry", "Ruida Wire", "Wanfeng Alloys", "Boxin Cathode", "Zhongrui Lithium"},
 		},
 		{
+			name:     "'enterprise is A, B', 'with A as the leader and B as the supporting'",
+			text:     "Plan\n\nI. Tasks\n\n1. Lifting equipment industry. The chain leader enterprise is Weida Crane Group, Nuoli Lifting Machinery and Huaxing Hoist. With Luozhou Crane Group as the leader and Huirun Hoist as the supporting, develop UHV AC and DC lifting equipment.\n",
+			industry: "industry/lifting-equipment", firms: []string{"Weida Crane Group", "Nuoli Lifting Machinery", "Huaxing Hoist", "Luozhou Crane Group", "Huirun Hoist"},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

@@ -332,6 +332,11 @@ func (d *doc) splitAndItem(toks []token, it item) []item {
 		if d.wholeTerm(toks, item{it.from, k}) && d.wholeTerm(toks, item{k + 1, it.to}) && !d.wholeTerm(toks, it) {
 			return []item{{it.from, k}, {k + 1, it.to}}
 		}
+		// "UHV AC and DC transmission equipment": an abbreviation before
+		// "and" shares the head after it.
+		if acronym(toks[k-1]) {
+			return []item{it}
+		}
 		if countWords(toks[it.from:k]) >= 2 && countWords(toks[k+1:it.to]) >= 2 && !hasWord(toks[it.from:k], "of") {
 			if idx, n := d.v.industryAt(toks[:it.to], it.from); idx >= 0 && it.from+n > k {
 				return []item{it}
@@ -341,6 +346,11 @@ func (d *doc) splitAndItem(toks []token, it item) []item {
 		return []item{it}
 	}
 	return []item{it}
+}
+
+// acronym reports whether a word is an abbreviation in capitals: "AC", "UHV".
+func acronym(t token) bool {
+	return len(t.raw) >= 2 && strings.ToUpper(t.raw) == t.raw && strings.ToLower(t.raw) != t.raw
 }
 
 func hasWord(toks []token, w string) bool {
