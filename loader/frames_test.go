@@ -407,3 +407,17 @@ func TestLabelledPartsPairInOrder(t *testing.T) {
 		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), mustEntity(t, g, kg.KindIndustry, ind))
 	}
 }
+
+// "the X industry": a qualifier of its own keeps a vocabulary term whole
+// ("the hydrogen energy industry"), a word of scale or standing is dropped.
+func TestTheIndustryQualifiers(t *testing.T) {
+	g := parseText(t, "Plan\n\nIn the hydrogen energy industry, Huaqing Hydrogen will lead. Develop the characteristic marine biomedicine industry and the park's robotics industry.\n")
+	for _, name := range []string{"hydrogen energy", "marine biomedicine", "robotics industry"} {
+		mustEntity(t, g, kg.KindIndustry, name)
+	}
+	for _, bad := range []string{"energy industry", "characteristic marine biomedicine", "park's robotics"} {
+		if entityNamed(g, kg.KindIndustry, bad) != nil {
+			t.Errorf("industry %q", bad)
+		}
+	}
+}

@@ -546,6 +546,18 @@ func (d *doc) nounTitle(sec *section) (item, bool) {
 	return it, true
 }
 
+// scaleOrKind reports whether a word only qualifies an industry's name: a
+// scale ("hundred-billion", "100-billion-level"), a possessive ("the
+// park's") or a word of standing ("characteristic", "pillar").
+func (d *doc) scaleOrKind(t token) bool {
+	w := strings.ToLower(t.raw)
+	switch w {
+	case "characteristic", "featured", "advantageous", "pillar", "leading", "municipal", "local":
+		return true
+	}
+	return strings.Contains(w, "billion") || strings.HasSuffix(w, "-level") || strings.HasSuffix(w, "'s")
+}
+
 // ownQualifier reports whether words before an industry term make a
 // narrower industry of it: a word of their own, no coordination.
 func (d *doc) ownQualifier(words []token) bool {
@@ -712,6 +724,12 @@ func (d *doc) theIndustry(s *sentence) {
 			continue
 		}
 		it := item{k + 1, i}
+		// Qualifiers of scale, place or kind are no part of the name: "the
+		// characteristic marine biomedicine industry", "the park's
+		// biomedicine industry", "the hundred-billion biomedical industry".
+		for it.to-it.from > 1 && d.scaleOrKind(toks[it.from]) {
+			it.from++
+		}
 		ok := d.namesIndustry(toks, it)
 		for _, w := range toks[it.from:it.to] {
 			if d.v.nonName[w.norm] || d.v.clauseVerb[w.norm] || d.v.genericWord[w.norm] && it.to-it.from == 1 {
@@ -728,7 +746,7 @@ func (d *doc) theIndustry(s *sentence) {
 			if n, id := d.indForms.match(toks[:it.to], k); n == it.to-k {
 				d.b.addSource(d.b.ents[id], d.source(s))
 				known = true
-			} else if idx, n := d.v.industryAt(toks[:it.to+1], k); idx >= 0 && n == it.to-k && k > it.from {
+			} else if idx, n := d.v.industryAt(toks[:it.to+1], k); idx >= 0 && n == it.to-k && k > it.from && !d.ownQualifier(toks[it.from:k]) {
 				d.industry(s, item{k, it.to})
 				known = true
 			}
