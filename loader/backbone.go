@@ -129,6 +129,13 @@ func (d *doc) backboneClause(s *sentence) {
 		var scope []*kg.Entity
 		if len(items) > 0 {
 			scope = d.frameScope(s, max(listEnd, 0), items[0].from)
+			// "lists A and B as key supporting firms in the battery
+			// materials sector": the field after the names.
+			if len(scope) == 0 {
+				if e := d.fieldAfter(s, end); e != nil {
+					scope = []*kg.Entity{e}
+				}
+			}
 		}
 		for n, it := range items {
 			// "Hebei Province - Yanzhao Steel", "Jiangsu Province: …": a
@@ -420,6 +427,34 @@ func (d *doc) dropFacilities(s *sentence, items []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// fieldAfter finds "in the X sector" (industry, field) in the few words
+// after a list of names, before its clause ends, and returns X.
+func (d *doc) fieldAfter(s *sentence, end int) *kg.Entity {
+	toks := s.toks
+	for k := end; k < len(toks) && k < end+10 && !isClauseEnd(toks[k].raw); k++ {
+		if toks[k].norm != "in" {
+			continue
+		}
+		from := k + 1
+		if from < len(toks) && toks[from].norm == "the" {
+			from++
+		}
+		for h := from + 1; h < len(toks) && h <= from+5; h++ {
+			if toks[h].punct() {
+				break
+			}
+			if isIndustryWord(toks[h].norm) {
+				it := item{from, h}
+				if d.namesIndustry(toks, it) {
+					return d.industry(s, it)
+				}
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // dropRegion removes a region label from the start of a listed name

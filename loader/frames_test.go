@@ -78,6 +78,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/lifting-equipment", firms: []string{"Weida Crane Group", "Nuoli Lifting Machinery", "Huaxing Hoist", "Luozhou Crane Group", "Huirun Hoist"},
 		},
 		{
+			name:     "the field after the names; a name never ends in a joiner",
+			text:     "Plan\n\nThe plan lists Ganxin Lithium, Hongtu Cathode and Kaiyu Membrane as key supporting firms in the battery materials sector. It singles out Qianli Drive and Zhongke Power Electronics for support in the battery materials field.\n",
+			industry: "industry/battery-material", firms: []string{"Ganxin Lithium", "Hongtu Cathode", "Kaiyu Membrane", "Qianli Drive", "Zhongke Power Electronics"},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},

@@ -48,6 +48,9 @@ func (d *doc) nameList(s *sentence, i int, splitAnd func(l, r []token) bool) ([]
 	cur := -1
 	depth := 0
 	flush := func(j int) {
+		for j > cur && cur >= 0 && nameJoiners[toks[j-1].norm] {
+			j-- // "… Power Electronics for support": no name ends in "for"
+		}
 		if cur >= 0 && j > cur {
 			items = append(items, item{cur, j})
 		}
