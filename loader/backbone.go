@@ -614,6 +614,13 @@ func (d *doc) clauseLike(toks []token) bool {
 	if len(toks) > 0 && d.v.clauseVerb[toks[0].norm] && strings.HasSuffix(toks[0].raw, "ing") {
 		return true
 	}
+	// "300,000 new energy vehicles a year", "100 billion yuan": quantities
+	// ("12-inch wafers", "1100 kV switchgear" are products).
+	if _, n := d.numberAt(toks, 0); n > 0 && (n == len(toks) || toks[n].raw != "-") {
+		if u, unit := d.v.units.match(toks, n); strings.Contains(toks[0].raw, ",") || u > 0 && unit != "count" {
+			return true
+		}
+	}
 	if last := toks[len(toks)-1]; !plural(last) && (strings.HasSuffix(last.norm, "ance") || strings.HasSuffix(last.norm, "ence")) {
 		return true
 	}

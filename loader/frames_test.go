@@ -2,6 +2,7 @@ package loader
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"policykg/kg"
@@ -423,6 +424,22 @@ func TestTheIndustryQualifiers(t *testing.T) {
 	for _, bad := range []string{"energy industry", "characteristic marine biomedicine", "park's robotics"} {
 		if entityNamed(g, kg.KindIndustry, bad) != nil {
 			t.Errorf("industry %q", bad)
+		}
+	}
+}
+
+// Prose names products after "maker of", "produces", "lead the development
+// of"; a quantity is no product, a specification is.
+func TestProseProductCues(t *testing.T) {
+	g := parseText(t, "Plan\n\nIn the automotive electronics industry, Tuoyu Technology, which produces millimetre-wave radars and domain controllers, will take the lead. The plan wants to build 300,000 radars a year by 2025 and develop 1100 kV switchgear.\n")
+	ind := mustEntity(t, g, kg.KindIndustry, "automotive electronics")
+	for _, p := range []string{"millimetre-wave radars", "domain controllers"} {
+		mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, p), ind)
+	}
+	mustEntity(t, g, kg.KindProduct, "1100 kV switchgear")
+	for _, p := range g.Entities {
+		if p.Kind == kg.KindProduct && strings.Contains(p.Name, "300,000") {
+			t.Errorf("product %q", p.Name)
 		}
 	}
 }
