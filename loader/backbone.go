@@ -253,7 +253,7 @@ func (d *doc) backboneClause(s *sentence) {
 				add(items, end, i, false)
 			default:
 				for _, it := range items {
-					if d.v.corporateEnd(toks[it.from:it.to]) && d.v.orgKind(d.itemText(s, it)) == kg.KindEnterprise {
+					if d.v.orgKind(d.itemText(s, it)) == kg.KindEnterprise && (d.v.corporateEnd(toks[it.from:it.to]) || d.companyName(toks, it)) {
 						add([]item{it}, it.to, i, true)
 					}
 				}
@@ -455,6 +455,21 @@ func (d *doc) fieldAfter(s *sentence, end int) *kg.Entity {
 		}
 	}
 	return nil
+}
+
+// companyName reports whether a name reads as a company's without any
+// frame: a distinctive first word (no common or place word) and a company
+// word last ("Shengyuan Biotech", "Hongtu New Materials").
+func (d *doc) companyName(toks []token, it item) bool {
+	if countWords(toks[it.from:it.to]) < 2 || d.commonWord(toks[it.from]) || d.v.genericWord[toks[it.from].norm] || d.v.nonName[toks[it.from].norm] {
+		return false
+	}
+	last := it.to - 1
+	for last > it.from && toks[last].punct() {
+		last--
+	}
+	n, val := d.v.orgHeads.match(toks[:last+1], last)
+	return n > 0 && val == string(kg.KindEnterprise)
 }
 
 // dropRegion removes a region label from the start of a listed name

@@ -84,6 +84,11 @@ func TestEnterpriseFrames(t *testing.T) {
 			industry: "industry/battery-material", firms: []string{"Ganxin Lithium", "Hongtu Cathode", "Kaiyu Membrane", "Qianli Drive", "Zhongke Power Electronics"},
 		},
 		{
+			name:     "a company name needs no frame; common words make none",
+			text:     "Plan\n\nI. Tasks\n\n1. Biomedicine industry. Shengyuan Biotech is strong in diagnostic reagents. Advanced Materials and New Energy are fields of their own.\n",
+			industry: "industry/biomedicine", firms: []string{"Shengyuan Biotech"},
+		},
+		{
 			name:  "and other key enterprises closes the list",
 			text:  "Plan\n\nI. Tasks\n\nMinghe Pump, Yida Valve and other key enterprises will set up research centres.\n",
 			firms: []string{"Minghe Pump", "Yida Valve"},
