@@ -85,8 +85,8 @@ func TestEnterpriseFrames(t *testing.T) {
 		},
 		{
 			name:     "a company name needs no frame; common words make none",
-			text:     "Plan\n\nI. Tasks\n\n1. Biomedicine industry. Shengyuan Biotech is strong in diagnostic reagents. Advanced Materials and New Energy are fields of their own.\n",
-			industry: "industry/biomedicine", firms: []string{"Shengyuan Biotech"},
+			text:     "Plan\n\nI. Tasks\n\n1. Biomedicine industry. Shengyuan Biotech is strong in diagnostic reagents. Advanced Materials and New Energy are fields of their own. Luoxi Anhe Pharma Co., Ltd. - everybody says Anhe - grows.\n",
+			industry: "industry/biomedicine", firms: []string{"Shengyuan Biotech", "Luoxi Anhe Pharma Co., Ltd."},
 		},
 		{
 			name:  "and other key enterprises closes the list",

@@ -311,7 +311,7 @@ func trimItem(toks []token, it item) item {
 	}
 	for it.to > it.from {
 		t := toks[it.to-1]
-		if t.raw == "\"" || t.raw == "”" || t.raw == "“" || t.norm == "etc" || t.raw == "." && !(it.to-2 >= it.from && corporateAbbrev[toks[it.to-2].norm]) {
+		if t.raw == "\"" || t.raw == "”" || t.raw == "“" || t.raw == "-" || t.raw == "–" || t.raw == "—" || t.norm == "etc" || t.raw == "." && !(it.to-2 >= it.from && corporateAbbrev[toks[it.to-2].norm]) {
 			it.to--
 			continue
 		}
