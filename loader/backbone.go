@@ -611,8 +611,8 @@ func (d *doc) clauseLike(toks []token) bool {
 	head := -1
 	for k, t := range toks {
 		switch t.norm {
-		case "to", "that", "which", "whose":
-			return true // "products that are still imported"
+		case "to", "that", "which", "whose", "will", "shall", "should", "can", "would":
+			return true // "products that are still imported", "the capacity will"
 		}
 		if d.v.enterpriseNoun[t.norm] {
 			return true

@@ -448,3 +448,16 @@ func TestProseProductCues(t *testing.T) {
 		}
 	}
 }
+
+// "Of the N chains, … the A, B and C chains" names members; "X and X Y" is
+// one industry.
+func TestPartitiveGroup(t *testing.T) {
+	g := parseText(t, "Plan\n\nOf the 23 key industrial chains, we will give priority to the photovoltaic, titanium and titanium alloys, aviation and hydrogen energy chains.\n")
+	ge := mustEntity(t, g, kg.KindIndustryGroup, "23 key industrial chains")
+	for _, m := range []string{"photovoltaic", "titanium and titanium alloys", "aviation", "hydrogen energy"} {
+		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
+	}
+	if entityNamed(g, kg.KindIndustry, "titanium") != nil {
+		t.Error("industry \"titanium\" split off")
+	}
+}

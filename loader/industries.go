@@ -98,7 +98,7 @@ func (d *doc) industry(s *sentence, it item) *kg.Entity {
 // returns the phrase length and the group's key, which ignores "major".
 func (d *doc) groupAt(toks []token, i int) (int, string) {
 	num, n := d.numberAt(toks, i)
-	if n == 0 || num < 2 || num > 20 || num != float64(int(num)) {
+	if n == 0 || num < 2 || num > 60 || num != float64(int(num)) {
 		return 0, ""
 	}
 	words := []string{strconv.Itoa(int(num))}
@@ -152,6 +152,17 @@ func (d *doc) industryGroups(s *sentence) {
 			members, clean = d.backwardListClean(s, i-2, d.namesIndustry)
 		case j < len(toks) && (toks[j].raw == ")" || toks[j].raw == "）") && d.openParenBefore(s, i) > 0:
 			members, clean = d.backwardListClean(s, d.openParenBefore(s, i), d.namesIndustry)
+		case i >= 2 && toks[i-1].norm == "the" && toks[i-2].norm == "of" && (i == 2 || isListSep(toks[i-3].raw)):
+			// "Of the 23 key chains, we will give priority to the A, B and
+			// C chains": the members share a plural head later on.
+			for h := i + n; h < len(toks); h++ {
+				if d.pluralHeadAt(toks, h) > 0 {
+					for _, it := range d.backwardList(s, h, d.namesIndustry) {
+						members = append(members, d.splitShared(toks, it)...)
+					}
+					break
+				}
+			}
 		case i >= 2 && toks[i-1].norm == "the" && isListSep(toks[i-2].raw):
 			// "support A and B, the two trillion-level clusters of our city"
 			members, clean = d.backwardListClean(s, i-2, d.namesIndustry)
@@ -429,6 +440,10 @@ func (d *doc) splitShared(toks []token, it item) []item {
 	var out []item
 	from := it.from
 	for k := it.from; k < it.to; k++ {
+		// "titanium and titanium alloys": the second extends the first.
+		if toks[k].norm == "and" && k > from && extends(toks[from:k], toks[k+1:it.to]) {
+			continue
+		}
 		if toks[k].norm == "and" || toks[k].norm == "or" {
 			if k > from {
 				out = append(out, item{from, k})
@@ -440,6 +455,20 @@ func (d *doc) splitShared(toks []token, it item) []item {
 		out = append(out, item{from, it.to})
 	}
 	return out
+}
+
+// extends reports whether words b begin with all of words a and go on:
+// "titanium" and "titanium alloys".
+func extends(a, b []token) bool {
+	if len(b) <= len(a) {
+		return false
+	}
+	for i := range a {
+		if a[i].norm != b[i].norm {
+			return false
+		}
+	}
+	return true
 }
 
 // groupAtEnd reports a group phrase ending just before toks[j].
@@ -690,6 +719,9 @@ func (d *doc) splitAnd(toks []token, it item) []item {
 	}
 	for k := it.to - 2; k > it.from; k-- {
 		if toks[k].norm == "and" {
+			if extends(toks[it.from:k], toks[k+1:it.to]) {
+				break // "titanium and titanium alloys"
+			}
 			return []item{{it.from, k}, {k + 1, it.to}}
 		}
 	}
