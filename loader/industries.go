@@ -186,8 +186,8 @@ func (d *doc) industryGroups(s *sentence) {
 				k++
 			}
 			n2, _ := d.v.listIntro.match(toks, k)
-			if n2 == 0 && k == j && k < len(toks) && (toks[k].norm == "of" || toks[k].raw == "are" || toks[k].raw == "include") {
-				n2 = 1 // "the three pillar industries of A, B", "The four traditional industries are A, B"
+			if n2 == 0 && k == j && k < len(toks) && (toks[k].norm == "of" || toks[k].raw == "are" || toks[k].raw == "include" || toks[k].raw == "-" || toks[k].raw == "—") {
+				n2 = 1 // "the three pillar industries of A, B", "The four traditional industries are A, B", "five key chains - A, B"
 			}
 			// "eight key industrial chains for sustained attention: A, B":
 			// a short phrase before the colon.

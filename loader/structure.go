@@ -99,7 +99,8 @@ var markers = []struct {
 	short bool // the heading must be a short line of its own
 }{
 	{"ordinal", regexp.MustCompile(`^(?i:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)(?:ly)?)\s*[,，、:：.]\s*`), true},
-	{"cardinal", regexp.MustCompile(`^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\s*[,，、:：.]\s*`), true},
+	{"cardinal", regexp.MustCompile(`^(?i:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*[,，、:：.]\s*`), true},
+	{"paren-word", regexp.MustCompile(`^[(（]\s*(?i:(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s*[)）]\s*`), false},
 	{"part", regexp.MustCompile(`^(?i:(?:part|chapter)\s+([0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten))\b\s*[.:：、,]?\s*`), true},
 	{"section", regexp.MustCompile(`^(?i:section\s+([0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten))\b\s*[.:：、,]?\s*`), true},
 	{"article", regexp.MustCompile(`^(?i:article\s+([0-9]+|[IVX]+|one|two|three|four|five|six|seven|eight|nine|ten))\b\s*[.:：、,]?\s*`), false},
@@ -341,7 +342,20 @@ func (d *doc) titleLike(line string, strict bool) bool {
 // Plan for Building … (2023-2027), issued by …"). Quoted titles are the
 // documents a program implements, not the program.
 func (d *doc) inlineTitle() {
-	for _, s := range d.sents[1:min(len(d.sents), 12)] {
+	// The opening sentences first; then, as a feature may name the plan
+	// anywhere, the rest, where only a title with its plan period counts
+	// ("… Battery Valley (2024-2026)").
+	for pass, sents := range [][]*sentence{d.sents[1:min(len(d.sents), 12)], d.sents[min(len(d.sents), 12):]} {
+		if d.inlineTitleIn(sents, pass == 1) {
+			return
+		}
+	}
+}
+
+// inlineTitleIn looks for the program's title in sents, with its plan
+// period when period is set, and reports whether it found one.
+func (d *doc) inlineTitleIn(sents []*sentence, period bool) bool {
+	for _, s := range sents {
 		toks := s.toks
 		for i, t := range toks {
 			if !d.docHead(toks, i) || !capitalized(t) {
@@ -350,7 +364,7 @@ func (d *doc) inlineTitle() {
 			// A quoted title is a document the program implements, unless
 			// the sentence issues it: "issued the "X Action Plan (…)"".
 			if q, ok := s.maskAt(t.start); ok {
-				if d.issuedAround(toks, q) {
+				if d.issuedAround(toks, q) && (!period || periodRe.MatchString(strings.TrimRight(lastParen(d.data[q.start:q.end]), "\"”」》 "))) {
 					inner := strings.TrimFunc(d.data[q.start:q.end], func(r rune) bool { return strings.ContainsRune("\"“”《》「」 ", r) })
 					if d.titleLike(inner, true) {
 						sp := span{q.start, q.end}
@@ -359,7 +373,7 @@ func (d *doc) inlineTitle() {
 						d.title = inner
 						d.program.Name = inner
 						d.b.addSource(d.program, d.sourceSpan(sp, nil))
-						return
+						return true
 					}
 				}
 				continue
@@ -379,17 +393,18 @@ func (d *doc) inlineTitle() {
 				to-- // "… Cluster in": not past the last capitalised word
 			}
 			// "(2023-2027)": the plan period belongs to the title.
+			withPeriod := false
 			if to+1 < len(toks) && toks[to].raw == "(" {
 				for k := to + 1; k < len(toks) && k <= to+5; k++ {
 					if toks[k].raw == ")" {
 						if periodRe.MatchString(d.data[toks[to].start:toks[k].end]) {
-							to = k + 1
+							to, withPeriod = k+1, true
 						}
 						break
 					}
 				}
 			}
-			if countWords(toks[from:to]) < 4 {
+			if countWords(toks[from:to]) < 4 || period && !withPeriod {
 				continue
 			}
 			sp := span{toks[from].start, toks[to-1].end}
@@ -397,9 +412,18 @@ func (d *doc) inlineTitle() {
 			d.program.Name = d.title
 			d.b.addSource(d.program, d.sourceSpan(sp, nil))
 			s.mask = append(s.mask, sp)
-			return
+			return true
 		}
 	}
+	return false
+}
+
+// lastParen returns the last bracketed part of s, "" if none.
+func lastParen(s string) string {
+	if i := strings.LastIndexAny(s, "(（"); i >= 0 {
+		return s[i:]
+	}
+	return ""
 }
 
 // dateRe matches a date written with dashes: "2023-04-11".
