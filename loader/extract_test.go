@@ -141,6 +141,14 @@ func TestOutline(t *testing.T) {
 			number: map[string]string{"Support research": "Article 2"},
 		},
 		{
+			name: "lower-case cardinals and bracketed number words",
+			text: "Program\n\none, overall requirement\n\n(one) guiding thought. Body.\n\n(two) development goal. Body.\n\ntwo, key task\n\n(one) grain industry. Body.\n",
+			want: map[string]string{
+				"overall requirement": "", "guiding thought": "overall requirement", "development goal": "overall requirement",
+				"key task": "", "grain industry": "key task",
+			},
+		},
+		{
 			name: "cardinal words and roman lower case",
 			text: "Program\n\nOne, the general requirements\n\n(i) The general idea.\n\nTwo, the key tasks\n\n(i) Optimize the structure.\n",
 			want: map[string]string{

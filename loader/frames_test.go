@@ -221,6 +221,8 @@ func TestProgramTitle(t *testing.T) {
 			"Qiaoshan City Action Plan for the Glass Industry (2024-2026)", "Qiao Zheng Fa [2024] No. 3"},
 		{"interview with the quoted program issued", "\"Old industries are not sunset\": an interview with the mayor\n\nBusiness Daily | Reporter: Liu Qing | 2024-03-18\n\nEditor's note: In January the city government issued the \"Qiaoshan City Action Plan for Glass (2024-2026)\", which implements the \"Provincial Opinions on Glass Industry\".\n",
 			"Qiaoshan City Action Plan for Glass (2024-2026)", ""},
+		{"feature naming its plan late, with its period", "Charging Up: how a city wants a battery valley\n\nBy Li Na\n\nThe city has long made cars. Its firms grew fast. Officials are upbeat. Exports rose. Workers moved in. Prices fell. Land was cheap. Banks lent. Schools opened. Roads were built. Ports grew. Trade rose.\n\nThe answer is a document adopted in January under the title Jingmen City Action Plan for Building the Battery Valley (2024-2026). It implements the Hubei Province Action Plan for Energy Storage.\n",
+			"Jingmen City Action Plan for Building the Battery Valley (2024-2026)", ""},
 		{"news write-up", "Qiaoshan unveils plan to grow glass industry\n\nSource: Daily | Editor: Li Lei | 2024-02-01 18:05:41\n\nQIAOSHAN, Feb 1 -- The city released a plan on Monday. The Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026), issued by the city government, implements the provincial \"Opinions on Glass\".\n",
 			"Action Plan for Building a Glass Industry Cluster in Qiaoshan (2024-2026)", ""},
 	}
@@ -333,7 +335,11 @@ func TestPageMetadataIsNoProse(t *testing.T) {
 
 // A short phrase may stand between a group and the colon of its list.
 func TestGroupPhraseBeforeColon(t *testing.T) {
-	g := parseText(t, "Plan\n\nIt picks out three key industrial chains for sustained attention: glass, magnetic materials and high-end molds. In high-end molds, the chain is represented by Beilun Mould and Ruiqi Tools.\n")
+	g := parseText(t, "Plan\n\nThe plan organises the sector into two key chains - paper and leather. It picks out three key industrial chains for sustained attention: glass, magnetic materials and high-end molds. In high-end molds, the chain is represented by Beilun Mould and Ruiqi Tools.\n")
+	two := mustEntity(t, g, kg.KindIndustryGroup, "two key chains")
+	for _, m := range []string{"paper", "leather"} {
+		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), two)
+	}
 	ge := mustEntity(t, g, kg.KindIndustryGroup, "three key industrial chains")
 	for _, m := range []string{"glass", "magnetic materials", "high-end molds"} {
 		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), ge)
