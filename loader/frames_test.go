@@ -467,3 +467,15 @@ func TestPartitiveGroup(t *testing.T) {
 		t.Error("industry \"titanium\" split off")
 	}
 }
+
+// A task heading names the industry it works on: its object before an
+// industry head, split when the head is plural.
+func TestTaskHeadingObject(t *testing.T) {
+	g := parseText(t, "Plan\n\ntwo, key task\n\n(one) make bigger and stronger grain and oil processing industry chain. Rely on Jinsui Flour Co., Ltd. to develop special flour.\n\n(two) Promote the chemical and pharmaceutical industries. Support Anke Pharmaceutical and Huaihe Chemical Group to build smart plants.\n")
+	grain := mustEntity(t, g, kg.KindIndustry, "grain and oil processing")
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Jinsui Flour Co., Ltd."), grain)
+	mustRelate(t, g, kg.ProductOf, mustEntity(t, g, kg.KindProduct, "special flour"), grain)
+	// "pharmaceutical" and "chemical" are vocabulary terms of their own industries.
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Anke Pharmaceutical"), byID(t, g, "industry/biomedicine"))
+	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Huaihe Chemical Group"), byID(t, g, "industry/modern-chemical"))
+}

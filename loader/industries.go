@@ -517,6 +517,21 @@ func (d *doc) headingIndustry(sec *section) {
 	hs := sec.headSent
 	it, ok := d.nounTitle(sec)
 	if !ok {
+		// A task heading whose object ends in an industry head: "make
+		// bigger and stronger grain and oil processing industry chain".
+		// A plural head is shared: "promote the chemical and
+		// pharmaceutical industries" are two.
+		if obj, ok := d.taskObject(sec); ok {
+			parts := []item{obj}
+			if obj.to < len(hs.toks) && plural(hs.toks[obj.to]) {
+				parts = d.splitShared(hs.toks, obj)
+			}
+			for _, p := range parts {
+				if e := d.industry(hs, p); e != nil {
+					d.secIndustries[sec] = appendUnique(d.secIndustries[sec], e)
+				}
+			}
+		}
 		return
 	}
 	head, plural := d.v.headBefore(hs.toks[:it.to], it.to)
@@ -548,6 +563,47 @@ func (d *doc) headingIndustry(sec *section) {
 			d.secIndustries[sec] = appendUnique(d.secIndustries[sec], e)
 		}
 	}
+}
+
+// taskObject finds the industry a task heading works on: the words before
+// an industry head ending the title, back to the verb or a word of
+// intensity ("Develop the X industry", "make bigger and stronger X
+// industry chain").
+func (d *doc) taskObject(sec *section) (item, bool) {
+	hs := sec.headSent
+	to := len(hs.toks)
+	for to > 0 && hs.toks[to-1].punct() {
+		to--
+	}
+	head, _ := d.v.headBefore(hs.toks[:to], to)
+	if head == 0 {
+		return item{}, false
+	}
+	end := to - head
+	for end > 0 && isIndustryWord(hs.toks[end-1].norm) {
+		end-- // "… industry chain"
+	}
+	from := end
+	for from > 0 {
+		t := hs.toks[from-1]
+		if t.punct() || t.start < sec.titleAt || d.v.clauseVerb[t.norm] || d.v.nonName[t.norm] && t.norm != "and" || d.v.taskAdjective[t.norm] || t.norm == "the" {
+			break
+		}
+		from--
+	}
+	// The object follows its verb, "the" or a word of intensity; nothing
+	// else opens it ("… main industry chain", "100-billion-level …").
+	if from == 0 || hs.toks[from-1].start < sec.titleAt {
+		return item{}, false
+	}
+	if p := hs.toks[from-1]; !d.v.clauseVerb[p.norm] && !d.v.taskAdjective[p.norm] && p.norm != "the" {
+		return item{}, false
+	}
+	it := item{from, end}
+	if from == end || countWords(hs.toks[from:end]) > 4 || d.scaleOrKind(hs.toks[from]) || d.v.genericWord[hs.toks[end-1].norm] || !d.namesIndustry(hs.toks, it) {
+		return item{}, false
+	}
+	return it, true
 }
 
 // nounTitle is a heading's title (after its marker) when it is a short

@@ -136,6 +136,7 @@ type vocab struct {
 	pageLabels     *phrases
 	facilityWord   map[string]bool
 	placeWord      map[string]bool
+	taskAdjective  map[string]bool
 	incentive      *phrases
 	month          map[string]bool
 	roleWord       map[string]bool
@@ -218,6 +219,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.pageLabels = phraseSet(lex.List("page-label"))
 	v.facilityWord = wordSet(lex.List("facility-word"))
 	v.placeWord = wordSet(lex.List("place-word"))
+	v.taskAdjective = wordSet(lex.List("task-adjective"))
 	v.incentive = phraseSet(lex.List("incentive-word"))
 	v.month = wordSet(lex.List("month"))
 	v.participles = wordSet(lex.List("goal-participle"))
