@@ -435,6 +435,8 @@ func TestTargets(t *testing.T) {
 			[]wantTarget{{2024, 6, 0, "percent", kg.Equal, "", 1}}},
 		{"the plan period is the title's; 'one of' and bylines are no targets", "Hefeng Action Plan for Vehicles (2023-2025)\n\nChen Yu | Industry Wire | 2023-04-11\n\nRevenue should exceed 150 billion yuan by the end of the plan period. The industry is one of the pillars. In 2024 alone, we will launch 120 projects.",
 			[]wantTarget{{2025, 150, 0, "billion yuan", kg.MoreThan, "", 1}, {2024, 120, 0, "count", kg.Equal, "", 1}}},
+		{"goals listed as items after a colon keep its year", "P\n\nArticle 4 Goals. By 2027, strive to achieve the following goals:\n(1) the output value of the cluster reaches 60 billion yuan;\n(2) build no less than 12 public platforms.\n\nArticle 5 Directions.\n",
+			[]wantTarget{{2027, 60, 0, "billion yuan", kg.Equal, "", 1}, {2027, 12, 0, "count", kg.AtLeast, "", 1}}},
 		{"earlier year introduced by in is a baseline", "P\n\nIn 2020, the digital economy reached 118 billion yuan. By 2023, the digital economy exceeds 200 billion yuan.",
 			[]wantTarget{{2023, 200, 0, "billion yuan", kg.MoreThan, "", 1}}},
 		{"condition of a goal", "P\n\nBy 2020, cultivate 3 to 5 leading enterprises with main business income exceeding 10 billion yuan.",

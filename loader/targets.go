@@ -99,6 +99,32 @@ func (d *doc) inPlanPeriod(toks []token, q quantity) bool {
 // planPeriodRe finds the period a title's plan runs over: "(2023-2025)".
 var planPeriodRe = regexp.MustCompile(`[(（]\s*(?:19|20)\d\d\s*[-–—~至]\s*((?:19|20)\d\d)\s*[)）]`)
 
+// titleHeading reports whether a heading is a title rather than a list
+// item that states something: a goal stated as an item ("(1) the output
+// value reaches 60 billion yuan;") is read, a title ("II. Main targets
+// for 2024") is not.
+func (d *doc) titleHeading(s *sentence) bool {
+	for k, t := range s.toks {
+		if d.v.goalModal[t.norm] {
+			return false
+		}
+		if n, _ := d.v.comparators.match(s.toks, k); n > 0 {
+			return false
+		}
+		if n := d.v.goalVerbs.matchEnd(s.toks, k+1); n > 0 && k > 0 && s.toks[k].norm != "of" && s.toks[k].norm != "to" {
+			return false
+		}
+	}
+	return true
+}
+
+// endsWithColon reports whether a sentence introduces what follows or is an
+// item of a list that goes on: "… the following goals:", "(1) …;".
+func endsWithColon(s *sentence) bool {
+	n := len(s.toks)
+	return n > 0 && (s.toks[n-1].raw == ":" || s.toks[n-1].raw == "：" || s.toks[n-1].raw == ";" || s.toks[n-1].raw == "；")
+}
+
 // titleYearRe finds the year a title dates its document by: "(2024)", or
 // the first of a period "(2024-2026)".
 var titleYearRe = regexp.MustCompile(`[(（]\s*((?:19|20)\d\d)\s*(?:[)）]|[-–—~至])`)
@@ -186,7 +212,10 @@ func (d *doc) targets() {
 		if table[s] {
 			continue
 		}
-		if s.sec != ctxSec {
+		// A new section resets the year in force, unless it is an item of
+		// a list the sentence before introduced: "By 2027, strive to
+		// achieve the following goals: (1) …; (2) …".
+		if s.sec != ctxSec && !(i > 0 && endsWithColon(d.sents[i-1]) && ctx != nil) {
 			ctx, ctxSec = nil, s.sec
 			for sec := s.sec; sec != nil; sec = sec.parent {
 				if y, ok := headYear[sec]; ok {
@@ -195,6 +224,7 @@ func (d *doc) targets() {
 				}
 			}
 		}
+		ctxSec = s.sec
 		qs := d.sentenceQuantities(s, cues[i], ctx)
 		d.targetGroups(s, qs, cues[i])
 		if c := cues[i]; len(c) > 0 {
@@ -315,7 +345,7 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 	toks := s.toks
 	var out []quantity
 	for i := 0; i < len(toks); i++ {
-		if s.masked(toks[i].start) || s.heading {
+		if s.masked(toks[i].start) || s.heading && (d.titleHeading(s) || s.sec != nil && toks[i].start < s.sec.titleAt) {
 			continue
 		}
 		q, ok := d.quantityAt(toks, i)
@@ -481,6 +511,10 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 	mentions := d.scanIndustries(s, true, false) // once for all the lists
 	var prevMetric string
 	segStart, metricEnd := 0, 0
+	// A heading's marker ("(1)") is no part of a metric.
+	for s.heading && s.sec != nil && segStart < len(toks) && toks[segStart].start < s.sec.titleAt {
+		segStart++
+	}
 	for a := 0; a < len(qs); {
 		b := a + 1
 		for b < len(qs) && listGlue(toks[qs[b-1].to:qs[b].from]) {
