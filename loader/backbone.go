@@ -16,6 +16,9 @@ func (d *doc) backbone(s *sentence) {
 	if s.heading {
 		return
 	}
+	if d.tableRow(s) {
+		return
+	}
 	from := 0
 	label := d.listLabel(s.toks)
 	var clauses []*sentence
@@ -39,6 +42,145 @@ func (d *doc) backbone(s *sentence) {
 	for _, c := range clauses {
 		d.backboneClause(c)
 	}
+}
+
+// tableRow reads a table of industries and their enterprises rendered as
+// text lines: a header row names an industry column ("Cluster name",
+// "Industry") and an enterprise column ("Leading enterprises"); each row
+// below makes the names in its enterprise cell the backbone of the
+// industry in its industry cell, less the words another cell of the row
+// holds ("Changsha Intelligent Connected Vehicle Cluster | Changsha | A; B"
+// is intelligent connected vehicles). It reports whether s was a row of
+// such a table.
+func (d *doc) tableRow(s *sentence) bool {
+	// A row is a line; a legal name's period may have split it into
+	// sentences, of which the first reads the row.
+	line := lineOf(d.data, s.span)
+	cells := tableCells(d.data, line)
+	if len(cells) < 3 {
+		d.table = entityTable{}
+		return false
+	}
+	if s.start > line.start {
+		return d.table.ok
+	}
+	if s.end < line.end {
+		whole := *s
+		whole.span = line
+		whole.toks = tokenize(d.data[line.start:line.end], line.start)
+		s = &whole
+	}
+	words := func(c span) []token { return tokenize(d.data[c.start:c.end], c.start) }
+	if !d.table.ok {
+		t := entityTable{ind: -1, ent: -1}
+		for k, c := range cells {
+			ws := words(c)
+			for _, w := range ws {
+				switch {
+				case d.v.enterpriseNoun[w.norm] && t.ent < 0:
+					t.ent = k
+				case (isIndustryWord(w.norm) || d.v.headAt(ws, 0) > 0 || w.norm == "cluster" || w.norm == "chain") && t.ind < 0:
+					t.ind = k
+				}
+			}
+		}
+		t.ok = t.ind >= 0 && t.ent >= 0 && t.ind != t.ent
+		d.table = t
+		return t.ok
+	}
+	t := d.table
+	if t.ind >= len(cells) || t.ent >= len(cells) {
+		return true
+	}
+	// The industry: its cell's words, less a leading word another cell
+	// holds (the host city) and the head noun ("Cluster").
+	toks := s.toks
+	var from, to int
+	for from = 0; from < len(toks) && toks[from].start < cells[t.ind].start; from++ {
+	}
+	for to = from; to < len(toks) && toks[to].end <= cells[t.ind].end; to++ {
+	}
+	for from < to {
+		other := false
+		for k, c := range cells {
+			if k != t.ind && strings.EqualFold(strings.TrimSpace(d.data[c.start:c.end]), toks[from].raw) {
+				other = true
+			}
+		}
+		if !other {
+			break
+		}
+		from++
+	}
+	if h, _ := d.v.headBefore(toks[:to], to); h > 0 && h < to-from {
+		to -= h
+	}
+	ind := d.industry(s, item{from, to})
+	if ind != nil {
+		full := strings.TrimSpace(d.data[cells[t.ind].start:cells[t.ind].end])
+		if ind.Name == strings.TrimSpace(d.data[toks[from].start:toks[to-1].end]) {
+			ind.Name = lowerTitle(ind.Name) // "Wind Power Equipment" in a title-cased cell
+		}
+		ind.AddAlias(full)
+	}
+	// The enterprises, split by ";" or ",".
+	c := cells[t.ent]
+	cur := -1
+	flush := func(j int) {
+		if cur >= 0 && j > cur {
+			it := trimItem(toks, item{cur, j})
+			name := d.itemText(s, it)
+			if it.to > it.from && d.v.orgKind(name) != kg.KindInstitution && d.v.orgKind(name) != kg.KindGovernmentUnit {
+				e := d.organisation(kg.KindEnterprise, name, d.source(s))
+				d.b.relate(kg.BackboneOf, e, ind, d.source(s))
+			}
+		}
+		cur = -1
+	}
+	for j, tk := range toks {
+		if tk.start < c.start || tk.end > c.end {
+			continue
+		}
+		if (tk.raw == ";" || tk.raw == "；" || tk.raw == "," || tk.raw == "、") && !legalSuffixPunct(toks, j) {
+			flush(j)
+			continue
+		}
+		if cur < 0 {
+			cur = j
+		}
+	}
+	for j := len(toks) - 1; j >= 0; j-- {
+		if toks[j].end <= c.end {
+			flush(j + 1)
+			break
+		}
+	}
+	return true
+}
+
+// lowerTitle lower-cases the title-cased words of a name, keeping
+// abbreviations: "Wind Power Equipment" → "wind power equipment", "IC
+// Design" → "IC design".
+func lowerTitle(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if strings.ToUpper(w) != w {
+			words[i] = strings.ToLower(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// lineOf returns the line holding span sp.
+func lineOf(data string, sp span) span {
+	start := strings.LastIndexByte(data[:sp.start], '\n') + 1
+	end := strings.IndexByte(data[sp.end:], '\n')
+	if end < 0 {
+		end = len(data)
+	} else {
+		end += sp.end
+	}
+	return trimSpan(data, span{start, end})
 }
 
 // industriesBefore returns the industries, in order, of the nearest earlier

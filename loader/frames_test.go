@@ -479,3 +479,14 @@ func TestTaskHeadingObject(t *testing.T) {
 	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Anke Pharmaceutical"), byID(t, g, "industry/biomedicine"))
 	mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, "Huaihe Chemical Group"), byID(t, g, "industry/modern-chemical"))
 }
+
+// A table of industries and their enterprises, rendered as text lines.
+func TestEnterpriseTable(t *testing.T) {
+	g := parseText(t, "Notice\n\nThe list is as follows:\nNo. | Cluster name | Host city | Leading enterprises | Promotion organization\n1 | Changsha Intelligent Connected Vehicle Cluster | Changsha | Xiangyun Automobile Co., Ltd.; Zhida Auto Electronics | Changsha Vehicle Association\n2 | Xiangtan Wind Power Equipment Cluster | Xiangtan | Fengrui Electric; Xiangneng Blade Technology | Xiangtan Wind Power Alliance\n\nThe clusters shall grow.\n")
+	for firm, ind := range map[string]string{"Xiangyun Automobile Co., Ltd.": "intelligent connected vehicle", "Zhida Auto Electronics": "intelligent connected vehicle", "Fengrui Electric": "wind power equipment", "Xiangneng Blade Technology": "wind power equipment"} {
+		mustRelate(t, g, kg.BackboneOf, mustEntity(t, g, kg.KindEnterprise, firm), mustEntity(t, g, kg.KindIndustry, ind))
+	}
+	if n := count(g, kg.KindEnterprise); n != 4 {
+		t.Errorf("%d enterprises, want 4", n)
+	}
+}

@@ -12,7 +12,15 @@ import (
 
 // doc is one document being parsed: its text, outline and sentences, and
 // the builder the extractors write to.
+// entityTable is the header of a table of industries and enterprises being
+// read: the columns of each.
+type entityTable struct {
+	ok       bool
+	ind, ent int
+}
+
 type doc struct {
+	table entityTable // the industry-and-enterprise table being read, if any
 	v     *vocab
 	id    string // document ID (also the program's entity ID)
 	slug  string // the ID without its kind prefix, scoping doc-local IDs
