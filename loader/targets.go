@@ -344,8 +344,11 @@ func (d *doc) goalColumn(cells []span) (col, year, unit int) {
 func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quantity {
 	toks := s.toks
 	var out []quantity
+	if s.heading && d.titleHeading(s) {
+		return nil
+	}
 	for i := 0; i < len(toks); i++ {
-		if s.masked(toks[i].start) || s.heading && (d.titleHeading(s) || s.sec != nil && toks[i].start < s.sec.titleAt) {
+		if s.masked(toks[i].start) || s.heading && s.sec != nil && toks[i].start < s.sec.titleAt {
 			continue
 		}
 		q, ok := d.quantityAt(toks, i)
