@@ -136,7 +136,7 @@ func TestOutline(t *testing.T) {
 		},
 		{
 			name:   "articles with their body on the same line",
-			text:   "Program\n\nArticle 1 Clarify the goals. Focus on drugs and devices.\n\nArticle 2 Support research. Support Haiqing Pharma to grow.\n",
+			text:   "Program\n\nArticle 1 Clarify the goals. Focus on drugs and devices.\n\nArticle 2 Support research. Support Haiqing Pharma to grow.\n\nArticle 3 Enterprises of the two leading clusters whose income exceeds 1 billion yuan shall be rewarded by the fund.\n",
 			want:   map[string]string{"Clarify the goals": "", "Support research": ""},
 			number: map[string]string{"Support research": "Article 2"},
 		},

@@ -231,6 +231,11 @@ func (d *doc) structure() {
 			continue // "Source: Xinhua | Editor: … | 2023-03-12": no prose
 		}
 		style, n := matchMarker(text)
+		// "Article 4 Adhere to … of the Zone. …": an article without a
+		// short heading of its own is body text, not a section.
+		if style == "article" && !shortFirstSentence(d.data, span{ln.start + n, ln.end}) {
+			style = ""
+		}
 		if style == "" {
 			var cur *section
 			if len(stack) > 0 {
@@ -292,6 +297,13 @@ func (d *doc) pageLabel(line string) bool {
 		}
 	}
 	return false
+}
+
+// shortFirstSentence reports whether the text in sp opens with a sentence
+// of at most ten words, as a heading does.
+func shortFirstSentence(data string, sp span) bool {
+	sents := sentenceSpans(data, sp)
+	return len(sents) > 0 && len(strings.Fields(data[sents[0].start:sents[0].end])) <= 10
 }
 
 // titleLine finds the line that titles the program: the first line, unless
