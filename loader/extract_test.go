@@ -141,6 +141,11 @@ func TestOutline(t *testing.T) {
 			number: map[string]string{"Support research": "Article 2"},
 		},
 		{
+			name: "speech opening with an ordinal is no heading",
+			text: "Program\n\nHost:\n\nFirst, let us invite Mr. Liu to make the introduction.\n\nI. Goals\n\n1. Steel industry. We will grow steel.\n",
+			want: map[string]string{"Goals": "", "Steel industry": "Goals"},
+		},
+		{
 			name: "lower-case cardinals and bracketed number words",
 			text: "Program\n\none, overall requirement\n\n(one) guiding thought. Body.\n\n(two) development goal. Body.\n\ntwo, key task\n\n(one) grain industry. Body.\n",
 			want: map[string]string{

@@ -236,6 +236,10 @@ func (d *doc) structure() {
 		if style == "article" && !shortFirstSentence(d.data, span{ln.start + n, ln.end}) {
 			style = ""
 		}
+		// "First, let us invite Mr. Liu …": speech, not a heading.
+		if style != "" && spoken(firstSentence(d.data, span{ln.start + n, ln.end})) {
+			style = ""
+		}
 		if style == "" {
 			var cur *section
 			if len(stack) > 0 {
@@ -297,6 +301,26 @@ func (d *doc) pageLabel(line string) bool {
 		}
 	}
 	return false
+}
+
+// spoken reports whether a line speaks to or for someone, as headings
+// never do: "let us", "we will".
+func spoken(line string) bool {
+	for _, w := range strings.Fields(strings.ToLower(line)) {
+		switch strings.Trim(w, ",.;:!?\"'") {
+		case "us", "we", "you":
+			return true
+		}
+	}
+	return false
+}
+
+// firstSentence returns the first sentence of the text in sp.
+func firstSentence(data string, sp span) string {
+	if sents := sentenceSpans(data, sp); len(sents) > 0 {
+		return data[sents[0].start:sents[0].end]
+	}
+	return ""
 }
 
 // shortFirstSentence reports whether the text in sp opens with a sentence
