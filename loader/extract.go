@@ -365,6 +365,12 @@ func (d *doc) govKey(name string) string {
 			words = words[k+1:]
 			break
 		}
+		// "Hunan Provincial Department of …" is the "Provincial Department
+		// of …" of a provincial document.
+		if k > 0 && words[k] == "provincial" {
+			words = words[k:]
+			break
+		}
 	}
 	if len(words) > 0 && words[0] == "the" {
 		words = words[1:]

@@ -153,9 +153,13 @@ func TestProductFrames(t *testing.T) {
 // Government units named in prose by their head word and a government
 // prefix, national ones included.
 func TestGovernmentUnitsInProse(t *testing.T) {
-	g := parseText(t, "Plan\n\nI. Safeguards\n\nThe State Council, the Ministry of Commerce and the Provincial Department of Commerce support this work.\n")
-	for _, name := range []string{"State Council", "Ministry of Commerce", "Provincial Department of Commerce"} {
+	g := parseText(t, "Plan\n\nI. Safeguards\n\nThe State Council, the Ministry of Commerce and the Provincial Department of Commerce support this work. A deputy director of the Jingmen Municipal Bureau of Statistics said so, and the Hunan Provincial Department of Commerce agreed.\n")
+	for _, name := range []string{"State Council", "Ministry of Commerce", "Provincial Department of Commerce", "Jingmen Municipal Bureau of Statistics"} {
 		mustEntity(t, g, kg.KindGovernmentUnit, name)
+	}
+	// The province's own department under its full name is the same unit.
+	if n := count(g, kg.KindGovernmentUnit); n != 4 {
+		t.Errorf("%d units, want 4", n)
 	}
 }
 

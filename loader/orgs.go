@@ -77,9 +77,11 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 		}
 		name := d.data[toks[from].start:toks[to-1].end]
 		k := d.v.orgKind(name)
-		if k == kg.KindGovernmentUnit && !d.v.govPrefix[toks[from].norm] {
+		// "Development and Reform Commission" alone is left to label lines;
+		// a place may precede the prefix: "Jingmen Municipal Bureau of …".
+		if k == kg.KindGovernmentUnit && !d.v.govPrefix[toks[from].norm] && !(from+1 < to && d.v.govPrefix[toks[from+1].norm]) {
 			i = to - 1
-			continue // "Development and Reform Commission" alone is left to label lines
+			continue
 		}
 		if k == "" {
 			k = kg.Kind(kind)
