@@ -339,7 +339,7 @@ func TestPageMetadataIsNoProse(t *testing.T) {
 
 // A short phrase may stand between a group and the colon of its list.
 func TestGroupPhraseBeforeColon(t *testing.T) {
-	g := parseText(t, "Plan\n\nThe plan organises the sector into two key chains - paper and leather. It picks out three key industrial chains for sustained attention: glass, magnetic materials and high-end molds. In high-end molds, the chain is represented by Beilun Mould and Ruiqi Tools.\n")
+	g := parseText(t, "Plan\n\nThe plan organises the sector into two key chains - paper and leather - and gives each a chief. It picks out three key industrial chains for sustained attention: glass, magnetic materials and high-end molds. In high-end molds, the chain is represented by Beilun Mould and Ruiqi Tools.\n")
 	two := mustEntity(t, g, kg.KindIndustryGroup, "two key chains")
 	for _, m := range []string{"paper", "leather"} {
 		mustRelate(t, g, kg.MemberOf, mustEntity(t, g, kg.KindIndustry, m), two)

@@ -248,7 +248,8 @@ func (d *doc) phraseList(s *sentence, i, maxWords int, verbs bool) ([]item, int)
 			if !flush(j) {
 				return items, j
 			}
-		case isClauseEnd(t.raw), t.norm == "etc", d.v.listEnd[t.norm]:
+		case isClauseEnd(t.raw), t.norm == "etc", d.v.listEnd[t.norm], (t.raw == "-" || t.raw == "—") && d.spaced(t):
+			// A dash after a few words closes an aside: "… and C - and gives …".
 			flush(j)
 			return items, j
 		case t.norm == "and" && j+1 < len(toks) && toks[j+1].norm == "other",
@@ -287,6 +288,13 @@ func (d *doc) phraseList(s *sentence, i, maxWords int, verbs bool) ([]item, int)
 	}
 	flush(j)
 	return items, j
+}
+
+// spaced reports whether a mark stands apart from the words around it, as
+// a dash between clauses does ("… and C - and gives …"), not inside a
+// compound ("800-volt").
+func (d *doc) spaced(t token) bool {
+	return t.start > 0 && t.end < len(d.data) && d.data[t.start-1] == ' ' && d.data[t.end] == ' '
 }
 
 func countWords(toks []token) int {
