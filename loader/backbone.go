@@ -130,7 +130,7 @@ func (d *doc) tableRow(s *sentence) bool {
 		if cur >= 0 && j > cur {
 			it := trimItem(toks, item{cur, j})
 			name := d.itemText(s, it)
-			if it.to > it.from && d.v.orgKind(name) != kg.KindInstitution && d.v.orgKind(name) != kg.KindGovernmentUnit {
+			if it.to > it.from && d.orgKind(name) != kg.KindInstitution && d.orgKind(name) != kg.KindGovernmentUnit {
 				e := d.organisation(kg.KindEnterprise, name, d.source(s))
 				d.b.relate(kg.BackboneOf, e, ind, d.source(s))
 			}
@@ -362,7 +362,7 @@ func (d *doc) backboneClause(s *sentence) {
 				continue
 			}
 			strong := d.v.strongLead[lead] || lead == "with"
-			if len(items) > 0 && (len(items) > 1 || strong || d.v.orgKind(d.itemText(s, items[0])) != "" || followsOther(toks, end) || end < len(toks) && toks[end].norm == "to") {
+			if len(items) > 0 && (len(items) > 1 || strong || d.orgKind(d.itemText(s, items[0])) != "" || followsOther(toks, end) || end < len(toks) && toks[end].norm == "to") {
 				add(items, end, i, false)
 				i = end - 1
 				// "With A as the leader and B as the supporting": the
@@ -395,7 +395,7 @@ func (d *doc) backboneClause(s *sentence) {
 				add(items, end, i, false)
 			default:
 				for _, it := range items {
-					if d.v.orgKind(d.itemText(s, it)) == kg.KindEnterprise && (d.v.corporateEnd(toks[it.from:it.to]) || d.companyName(toks, it)) {
+					if d.orgKind(d.itemText(s, it)) == kg.KindEnterprise && (d.v.corporateEnd(toks[it.from:it.to]) || d.companyName(toks, it)) {
 						add([]item{it}, it.to, i, true)
 					}
 				}
@@ -432,7 +432,7 @@ func (d *doc) backboneClause(s *sentence) {
 		if strings.HasSuffix(strings.ToLower(name), " government") {
 			continue // "the County People's Government as the group leader"
 		}
-		switch d.v.orgKind(name) {
+		switch d.orgKind(name) {
 		case kg.KindGovernmentUnit:
 			continue
 		case kg.KindInstitution:
@@ -644,7 +644,7 @@ func (d *doc) bracketField(s *sentence, it item) (*kg.Entity, item, bool) {
 	}
 	inner := item{open + 1, end - 1}
 	if open <= it.from || inner.to <= inner.from || capitalized(toks[inner.from]) && strings.ToUpper(toks[inner.from].raw) != toks[inner.from].raw ||
-		!d.namesIndustry(toks, inner) || d.v.orgKind(d.itemText(s, inner)) == kg.KindInstitution || d.v.orgKind(d.itemText(s, inner)) == kg.KindGovernmentUnit {
+		!d.namesIndustry(toks, inner) || d.orgKind(d.itemText(s, inner)) == kg.KindInstitution || d.orgKind(d.itemText(s, inner)) == kg.KindGovernmentUnit {
 		return nil, it, false // "(Ningbo)", "(lead)" stay
 	}
 	return d.industry(s, inner), item{it.from, open}, true
@@ -699,7 +699,7 @@ func (d *doc) frameNoun(toks []token, i int) int {
 		case t.norm == "product":
 			return k
 		case !capitalized(t):
-			if k := d.v.orgKind(t.raw); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
+			if k := d.orgKind(t.raw); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
 				return -1 // "universities such as", "departments such as"
 			}
 		case isIndustryWord(t.norm) && k >= i-2:

@@ -179,7 +179,7 @@ func (d *doc) responsibleUnits() {
 			items, end := d.unitList(s, i+n+1)
 			for _, it := range items {
 				name := d.itemText(s, dropRole(s.toks, it))
-				kind := d.v.orgKind(name)
+				kind := d.orgKind(name)
 				if kind == "" || kind == kg.KindEnterprise {
 					kind = kg.KindGovernmentUnit
 				}
@@ -263,7 +263,7 @@ func (d *doc) splitUnits(toks []token, it item) []item {
 		if toks[k].norm != "and" {
 			continue
 		}
-		if n := d.v.orgHeads.matchEnd(toks[:k], k); n > 0 && d.v.orgKind(tokensText(toks[k+1:it.to])) != "" {
+		if n := d.v.orgHeads.matchEnd(toks[:k], k); n > 0 && d.orgKind(tokensText(toks[k+1:it.to])) != "" {
 			return append([]item{{it.from, k}}, d.splitUnits(toks, item{k + 1, it.to})...)
 		}
 	}
@@ -297,28 +297,46 @@ func (d *doc) organisation(kind kg.Kind, name string, src kg.Source) *kg.Entity 
 // name stays the name and the short form becomes an alias.
 func (d *doc) shortForm(name string) *kg.Entity {
 	words := coreWords(name)
+	legal := d.v.corporateEnd(tokenize(name, 0))
 	for _, e := range d.b.created {
 		if e.Kind != kg.KindEnterprise {
 			continue
 		}
 		other, ok := d.core[e]
 		if !ok {
-			other = coreWords(e.Name)
+			other = coreName{coreWords(e.Name), d.v.corporateEnd(tokenize(e.Name, 0))}
 			d.core[e] = other
 		}
 		switch {
-		case len(words) >= 2 && len(other) >= len(words) && d.v.corporateEnd(tokenize(e.Name, 0)) && runsIn(words, other):
+		case len(words) >= 2 && len(other.words) >= len(words) && other.legal && runsIn(words, other.words):
 			e.AddAlias(name)
 			return e
-		case len(other) >= 2 && len(words) >= len(other) && d.v.corporateEnd(tokenize(name, 0)) && runsIn(other, words):
+		case len(other.words) >= 2 && len(words) >= len(other.words) && legal && runsIn(other.words, words):
 			short := e.Name
 			e.Name = name
 			e.AddAlias(short)
-			d.core[e] = words
+			d.core[e] = coreName{words, legal}
 			return e
 		}
 	}
 	return nil
+}
+
+// orgKind is vocab.orgKind, remembered per name for the document.
+func (d *doc) orgKind(name string) kg.Kind {
+	k, ok := d.kinds[name]
+	if !ok {
+		k = d.v.orgKind(name)
+		d.kinds[name] = k
+	}
+	return k
+}
+
+// coreName is what shortForm compares of an enterprise's name: its core
+// words and whether it is a legal name.
+type coreName struct {
+	words []string
+	legal bool
 }
 
 // coreWords are a company name's words without its legal form and
@@ -375,7 +393,7 @@ func (d *doc) govKey(name string) string {
 	if len(words) > 0 && words[0] == "the" {
 		words = words[1:]
 	}
-	if len(words) > 2 && words[1] == "of" && d.v.orgKind(words[0]) == kg.KindGovernmentUnit {
+	if len(words) > 2 && words[1] == "of" && d.orgKind(words[0]) == kg.KindGovernmentUnit {
 		words = append(words[2:], words[0])
 	}
 	return strings.Join(words, " ")

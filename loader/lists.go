@@ -172,12 +172,12 @@ func nextName(toks []token, i int) []token {
 func (d *doc) splitNames(l, r []token) bool {
 	if hasWord(l, "of") {
 		// Inside "X of A and B" only a name with its own head word splits.
-		kl, kr := d.v.orgKind(tokensText(l)), d.v.orgKind(tokensText(r))
+		kl, kr := d.orgKind(tokensText(l)), d.orgKind(tokensText(r))
 		return kl != "" && (kr == kg.KindInstitution || kr == kg.KindGovernmentUnit || d.v.corporateEnd(r))
 	}
 	// "Economic and Information Technology Bureau": the words before "and"
 	// share the head word after it.
-	if k := d.v.orgKind(tokensText(r)); (k == kg.KindGovernmentUnit || k == kg.KindInstitution) && d.v.orgKind(tokensText(l)) == "" {
+	if k := d.orgKind(tokensText(r)); (k == kg.KindGovernmentUnit || k == kg.KindInstitution) && d.orgKind(tokensText(l)) == "" {
 		return false
 	}
 	// "Guixin Iron and Steel", "Jinliang Grain and Oil Group" end one
@@ -187,7 +187,7 @@ func (d *doc) splitNames(l, r []token) bool {
 		if !capitalized(t) && !nameJoiners[t.norm] {
 			break // the name ended: "… Oil Group were signed"
 		}
-		if !t.punct() && !d.commonWord(t) && d.v.orgKind(t.raw) == "" {
+		if !t.punct() && !d.commonWord(t) && d.orgKind(t.raw) == "" {
 			return true
 		}
 	}

@@ -34,7 +34,7 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 					}
 					break
 				}
-				if k := d.v.orgKind(tokensText(toks[run : from-1])); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
+				if k := d.orgKind(tokensText(toks[run : from-1])); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
 					break
 				}
 				from -= 2
@@ -66,7 +66,7 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 			for end < len(toks) && capitalized(toks[end]) && !toks[end].punct() {
 				end++
 			}
-			if k := d.v.orgKind(tokensText(toks[next:end])); toks[to].norm == "and" && (k == kg.KindInstitution || k == kg.KindGovernmentUnit) {
+			if k := d.orgKind(tokensText(toks[next:end])); toks[to].norm == "and" && (k == kg.KindInstitution || k == kg.KindGovernmentUnit) {
 				break
 			}
 			to = end
@@ -76,7 +76,7 @@ func (d *doc) organisations(s *sentence) []*kg.Entity {
 			continue // a bare "University", "(Xinyang) Industrial Park"; not "State Council"
 		}
 		name := d.data[toks[from].start:toks[to-1].end]
-		k := d.v.orgKind(name)
+		k := d.orgKind(name)
 		// "Development and Reform Commission" alone is left to label lines;
 		// a place may precede the prefix: "Jingmen Municipal Bureau of …".
 		if k == kg.KindGovernmentUnit && !d.v.govPrefix[toks[from].norm] && !(from+1 < to && d.v.govPrefix[toks[from+1].norm]) {
@@ -127,7 +127,7 @@ func (d *doc) partners(s *sentence, orgs []*kg.Entity) {
 		for k := start; k < len(toks) && k < start+8; k++ {
 			if d.v.enterpriseNoun[toks[k].norm] {
 				noun, described = kg.KindEnterprise, true
-			} else if kind := d.v.orgKind(toks[k].raw); kind == kg.KindInstitution && !capitalized(toks[k]) {
+			} else if kind := d.orgKind(toks[k].raw); kind == kg.KindInstitution && !capitalized(toks[k]) {
 				noun, described = kg.KindInstitution, true // "renowned universities such as"
 			}
 			if n2, _ := d.v.listIntro.match(toks, k); n2 > 0 && k > start {
@@ -161,7 +161,7 @@ func (d *doc) partners(s *sentence, orgs []*kg.Entity) {
 		if !described {
 			inst, firm := 0, 0
 			for _, it := range items {
-				switch d.v.orgKind(d.itemText(s, it)) {
+				switch d.orgKind(d.itemText(s, it)) {
 				case kg.KindInstitution:
 					inst++
 				case kg.KindEnterprise:
@@ -174,7 +174,7 @@ func (d *doc) partners(s *sentence, orgs []*kg.Entity) {
 		}
 		for _, it := range items {
 			name := d.itemText(s, trimItem(toks, it))
-			kind := d.v.orgKind(name)
+			kind := d.orgKind(name)
 			switch kind {
 			case kg.KindGovernmentUnit:
 				continue

@@ -44,7 +44,8 @@ type doc struct {
 	titled        map[int]bool                   // starts of quotes that title a code citation
 	members       map[*kg.Entity][]*kg.Entity    // industry group → its industries
 	keywords      map[*kg.Entity]map[string]bool // vocabulary industry → its keywords
-	core          map[*kg.Entity][]string        // enterprise → the words of its name without legal form
+	core          map[*kg.Entity]coreName        // enterprise → the words of its name without legal form
+	kinds         map[string]kg.Kind             // name → the kind its head words make it
 	namesInd      map[*sentence]bool             // sentence → whether it names an industry
 	industrySeq   []*kg.Entity                   // industries in the order found
 	targetSubject map[*kg.Entity]*kg.Entity
@@ -93,7 +94,7 @@ func (d *doc) sourceSpan(sp span, sec *section) kg.Source {
 }
 
 func newDoc(v *vocab, id, data string) *doc {
-	return &doc{targetsBy: map[string][]*kg.Entity{}, targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, core: map[*kg.Entity][]string{}, namesInd: map[*sentence]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
+	return &doc{targetsBy: map[string][]*kg.Entity{}, targetSubject: map[*kg.Entity]*kg.Entity{}, titled: map[int]bool{}, members: map[*kg.Entity][]*kg.Entity{}, keywords: map[*kg.Entity]map[string]bool{}, core: map[*kg.Entity]coreName{}, kinds: map[string]kg.Kind{}, namesInd: map[*sentence]bool{}, v: v, id: id, slug: strings.TrimPrefix(id, kg.KindPolicyDocument.Slug()+"/"), data: data, b: newBuilder(id)}
 }
 
 // Outline markers, each of a style. A style's level is not fixed: the first
@@ -315,8 +316,10 @@ func spoken(line string) bool {
 	return false
 }
 
-// firstSentence returns the first sentence of the text in sp.
+// firstSentence returns the first sentence of the text in sp (of its
+// first 300 bytes: a heading is short).
 func firstSentence(data string, sp span) string {
+	sp.end = min(sp.end, sp.start+300)
 	if sents := sentenceSpans(data, sp); len(sents) > 0 {
 		return data[sents[0].start:sents[0].end]
 	}
@@ -326,8 +329,7 @@ func firstSentence(data string, sp span) string {
 // shortFirstSentence reports whether the text in sp opens with a sentence
 // of at most ten words, as a heading does.
 func shortFirstSentence(data string, sp span) bool {
-	sents := sentenceSpans(data, sp)
-	return len(sents) > 0 && len(strings.Fields(data[sents[0].start:sents[0].end])) <= 10
+	return len(strings.Fields(firstSentence(data, sp))) <= 10
 }
 
 // titleLine finds the line that titles the program: the first line, unless
