@@ -263,6 +263,7 @@ func (d *doc) backboneClause(s *sentence) {
 		item
 		named bool
 		scope *kg.Entity // the industry the list's own frame gives it, if any
+		alias string     // a short name the text defines for it, if any
 	}
 	var firms []firm
 	listEnd, cuePos := -1, -1
@@ -285,10 +286,16 @@ func (d *doc) backboneClause(s *sentence) {
 			if it = d.dropRegion(toks, it); it.to <= it.from {
 				continue
 			}
+			// "Baoji Qinfeng Machinery Co., Ltd. (hereinafter referred to
+			// as "Qinfeng")": the bracket defines a short name.
+			alias := ""
+			if a, rest, ok := d.definedAlias(s, it); ok {
+				alias, it = a, rest
+			}
 			// "Xinjing Silicon Co., Ltd. (silicon materials)": a field in
 			// brackets after a name is its industry, not part of it.
 			if field, rest, ok := d.bracketField(s, it); ok {
-				firms = append(firms, firm{rest, named, field})
+				firms = append(firms, firm{rest, named, field, alias})
 				continue
 			}
 			// The list's own frame names its industry ("biomedicine
@@ -305,7 +312,7 @@ func (d *doc) backboneClause(s *sentence) {
 			case len(scope) > 1:
 				ind = d.namedIn(d.itemText(s, it), scope)
 			}
-			firms = append(firms, firm{it, named, ind})
+			firms = append(firms, firm{it, named, ind, alias})
 		}
 		listEnd, cue, cuePos = max(listEnd, end), true, max(cuePos, at)
 	}
@@ -445,6 +452,9 @@ func (d *doc) backboneClause(s *sentence) {
 			continue
 		}
 		e := d.organisation(kg.KindEnterprise, name, d.source(s))
+		if f.alias != "" {
+			e.AddAlias(f.alias)
+		}
 		ind := industry
 		if f.scope != nil {
 			ind = f.scope
@@ -626,6 +636,31 @@ func (d *doc) dropRegion(toks []token, it item) item {
 	return it
 }
 
+// definedAlias splits a name followed by a bracket that defines its short
+// form ("A Co., Ltd. (hereinafter referred to as "B")") into the name and
+// the short form.
+func (d *doc) definedAlias(s *sentence, it item) (string, item, bool) {
+	toks := s.toks
+	end := it.to
+	if end-it.from < 4 || toks[end-1].raw != ")" && toks[end-1].raw != "）" {
+		return "", it, false
+	}
+	open := end - 2
+	for open > it.from && toks[open].raw != "(" && toks[open].raw != "（" {
+		open--
+	}
+	if open <= it.from || !hasWord(toks[open:end], "hereinafter") && !hasWord(toks[open:end], "referred") {
+		return "", it, false
+	}
+	inner := d.data[toks[open].end:toks[end-1].start]
+	if q := strings.IndexAny(inner, "\"“"); q >= 0 {
+		inner = strings.TrimFunc(inner[q:], func(r rune) bool { return strings.ContainsRune("\"“” ", r) })
+	} else {
+		return "", item{it.from, open}, true
+	}
+	return inner, item{it.from, open}, true
+}
+
 // bracketField splits a name that ends in a lower-case phrase in brackets
 // ("Yunlong Chip Design (IC design)", "Huaihai Chemicals (electronic
 // chemicals)") into the name and the industry the phrase names.
@@ -643,7 +678,7 @@ func (d *doc) bracketField(s *sentence, it item) (*kg.Entity, item, bool) {
 		open--
 	}
 	inner := item{open + 1, end - 1}
-	if open <= it.from || inner.to <= inner.from || capitalized(toks[inner.from]) && strings.ToUpper(toks[inner.from].raw) != toks[inner.from].raw ||
+	if open <= it.from || inner.to <= inner.from || titleCased(toks[inner.from:inner.to]) || hasWord(toks[inner.from:inner.to], "referred") || capitalized(toks[inner.from]) && strings.ToUpper(toks[inner.from].raw) != toks[inner.from].raw ||
 		!d.namesIndustry(toks, inner) || d.orgKind(d.itemText(s, inner)) == kg.KindInstitution || d.orgKind(d.itemText(s, inner)) == kg.KindGovernmentUnit {
 		return nil, it, false // "(Ningbo)", "(lead)" stay
 	}

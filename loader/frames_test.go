@@ -494,3 +494,14 @@ func TestEnterpriseTable(t *testing.T) {
 		t.Errorf("%d enterprises, want 4", n)
 	}
 }
+
+// A bracket that defines a short name makes it an alias; company words
+// such as "Ceramics" or "Robotics" end a company's name.
+func TestDefinedAliasAndCompanyWords(t *testing.T) {
+	g := parseText(t, "Plan\n\nI. Tasks\n\n1. Ceramics industry. Support Baoji Qinfeng Kiln Machinery Co., Ltd. (hereinafter referred to as \"Qinfeng Kiln\") to grow. Walk into the workshop of Dongtao Ceramics and you see robots.\n")
+	e := mustEntity(t, g, kg.KindEnterprise, "Baoji Qinfeng Kiln Machinery Co., Ltd.")
+	if !slices.Contains(e.Aliases, "Qinfeng Kiln") {
+		t.Errorf("aliases %q, want Qinfeng Kiln", e.Aliases)
+	}
+	mustEntity(t, g, kg.KindEnterprise, "Dongtao Ceramics")
+}
