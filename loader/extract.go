@@ -17,6 +17,7 @@ func (d *doc) extract() {
 	for _, s := range d.sents {
 		d.citations(s)
 		d.quotedDocuments(s)
+		d.implementedDocuments(s)
 	}
 	d.responsibleUnits()
 	d.industries()
@@ -103,6 +104,45 @@ func (d *doc) quotedDocuments(s *sentence) {
 		key := nameKey(inner)
 		e := d.b.entity(kg.KindPolicyDocument, "title:"+key, kg.ID(kg.KindPolicyDocument, key), inner, d.source(s))
 		d.b.relate(kg.Cites, d.citer(s), e, d.source(s))
+	}
+}
+
+// implementedDocuments finds documents cited by an unquoted title after a
+// verb of implementing: "to implement the Hubei Province Action Plan for
+// Accelerating …", "in accordance with the Measures of …".
+func (d *doc) implementedDocuments(s *sentence) {
+	toks := s.toks
+	for i := 0; i+1 < len(toks); i++ {
+		n, _ := d.v.implementLead.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		if j < len(toks) && toks[j].norm == "the" {
+			j++
+		}
+		if j >= len(toks) || !capitalized(toks[j]) || s.masked(toks[j].start) {
+			continue
+		}
+		for k := j; k < len(toks) && k < j+25 && (capitalized(toks[k]) || titleJoiner[toks[k].norm] || toks[k].raw == "-"); k++ {
+			if !d.docHead(toks, k) || !capitalized(toks[k]) {
+				continue
+			}
+			from, to, _ := d.titleSpan(toks, k)
+			if from != j || countWords(toks[from:to]) < 4 {
+				break
+			}
+			title := d.data[toks[from].start:toks[to-1].end]
+			if d.self(title) {
+				break
+			}
+			key := nameKey(title)
+			e := d.b.entity(kg.KindPolicyDocument, "title:"+key, kg.ID(kg.KindPolicyDocument, key), title, d.source(s))
+			d.b.relate(kg.Cites, d.citer(s), e, d.source(s))
+			s.mask = append(s.mask, span{toks[from].start, toks[to-1].end})
+			i = to - 1
+			break
+		}
 	}
 }
 

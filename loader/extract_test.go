@@ -369,6 +369,13 @@ func TestResponsibilityPerSubsection(t *testing.T) {
 	mustRelate(t, g, kg.ResponsibleFor, mustEntity(t, g, kg.KindGovernmentUnit, "Municipal Development and Reform Commission"), mustEntity(t, g, kg.KindSection, "Key industries"))
 }
 
+// An unquoted title after a verb of implementing is a cited document.
+func TestImplementedDocuments(t *testing.T) {
+	g := parseText(t, "Qiaoshan Action Plan for Glass (2024-2026)\n\nIt was drafted to implement the Hubei Province Action Plan for Accelerating the Glass Industry, and it reads like a list.\n")
+	doc := mustEntity(t, g, kg.KindPolicyDocument, "Hubei Province Action Plan for Accelerating the Glass Industry")
+	mustRelate(t, g, kg.Cites, byID(t, g, g.Documents[0].ID), doc)
+}
+
 func TestQuotedDocuments(t *testing.T) {
 	text := "Program\n\nIn order to implement the \"Anhui Province Digital Economy Development Three-Year Action Plan\" and the \"Opinions on Growth\" (Wan Zheng [2020] No. 3), and the \"one zone, five parks\" layout, develop this plan."
 	g := parseText(t, text)

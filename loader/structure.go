@@ -424,32 +424,7 @@ func (d *doc) inlineTitleIn(sents []*sentence, period bool) bool {
 				}
 				continue
 			}
-			from := i
-			for from > 0 && (capitalized(toks[from-1]) || titleJoiner[toks[from-1].norm] && from > 1 && capitalized(toks[from-2])) && !toks[from-1].punct() {
-				from--
-			}
-			if toks[from].norm == "the" {
-				from++
-			}
-			to := i + 1
-			for to < len(toks) && (capitalized(toks[to]) || titleJoiner[toks[to].norm] || toks[to].raw == "-") && !isClauseEnd(toks[to].raw) && toks[to].raw != "," {
-				to++
-			}
-			for to > i+1 && !capitalized(toks[to-1]) {
-				to-- // "… Cluster in": not past the last capitalised word
-			}
-			// "(2023-2027)": the plan period belongs to the title.
-			withPeriod := false
-			if to+1 < len(toks) && toks[to].raw == "(" {
-				for k := to + 1; k < len(toks) && k <= to+5; k++ {
-					if toks[k].raw == ")" {
-						if periodRe.MatchString(d.data[toks[to].start:toks[k].end]) {
-							to, withPeriod = k+1, true
-						}
-						break
-					}
-				}
-			}
+			from, to, withPeriod := d.titleSpan(toks, i)
 			if countWords(toks[from:to]) < 4 || period && !withPeriod {
 				continue
 			}
@@ -462,6 +437,38 @@ func (d *doc) inlineTitleIn(sents []*sentence, period bool) bool {
 		}
 	}
 	return false
+}
+
+// titleSpan returns the unquoted title around the document word at
+// toks[i]: the capitalised run with its joiners ("Action Plan for Building
+// a World-class … in Zhuzhou") and the plan period after it, if any.
+func (d *doc) titleSpan(toks []token, i int) (from, to int, withPeriod bool) {
+	from = i
+	for from > 0 && (capitalized(toks[from-1]) || titleJoiner[toks[from-1].norm] && from > 1 && capitalized(toks[from-2])) && !toks[from-1].punct() {
+		from--
+	}
+	if toks[from].norm == "the" {
+		from++
+	}
+	to = i + 1
+	for to < len(toks) && (capitalized(toks[to]) || titleJoiner[toks[to].norm] || toks[to].raw == "-") && !isClauseEnd(toks[to].raw) && toks[to].raw != "," {
+		to++
+	}
+	for to > i+1 && !capitalized(toks[to-1]) {
+		to-- // "… Cluster in": not past the last capitalised word
+	}
+	// "(2023-2027)": the plan period belongs to the title.
+	if to+1 < len(toks) && toks[to].raw == "(" {
+		for k := to + 1; k < len(toks) && k <= to+5; k++ {
+			if toks[k].raw == ")" {
+				if periodRe.MatchString(d.data[toks[to].start:toks[k].end]) {
+					to, withPeriod = k+1, true
+				}
+				break
+			}
+		}
+	}
+	return from, to, withPeriod
 }
 
 // lastParen returns the last bracketed part of s, "" if none.

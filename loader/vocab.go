@@ -137,6 +137,7 @@ type vocab struct {
 	facilityWord   map[string]bool
 	placeWord      map[string]bool
 	taskAdjective  map[string]bool
+	implementLead  *phrases
 	incentive      *phrases
 	month          map[string]bool
 	roleWord       map[string]bool
@@ -220,6 +221,7 @@ func compile(lex *lexicon.Lexicon) (v *vocab, err error) {
 	v.facilityWord = wordSet(lex.List("facility-word"))
 	v.placeWord = wordSet(lex.List("place-word"))
 	v.taskAdjective = wordSet(lex.List("task-adjective"))
+	v.implementLead = phraseSet(lex.List("implement-lead"))
 	v.incentive = phraseSet(lex.List("incentive-word"))
 	v.month = wordSet(lex.List("month"))
 	v.participles = wordSet(lex.List("goal-participle"))

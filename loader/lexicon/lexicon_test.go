@@ -17,7 +17,7 @@ func TestDefaultParses(t *testing.T) {
 	for _, name := range []string{"backbone-adjective", "enterprise-noun", "list-intro", "backbone-lead", "product-intro",
 		"responsible-label", "cooperation", "cooperation-intro", "generic-industry-word", "group-word", "list-start",
 		"clause-verb", "non-name-word", "GovernmentUnit", "Institution", "Enterprise", "EnterpriseSuffix", "GovernmentPrefix",
-		"goal-verb", "not-after", "metric-verb", "goal-participle", "baseline-verb", "document-word", "generic-product-word", "role-verb", "role-word", "goal-modal", "past-marker", "page-label", "facility-word", "incentive-word", "month", "place-word", "task-adjective"} {
+		"goal-verb", "not-after", "metric-verb", "goal-participle", "baseline-verb", "document-word", "generic-product-word", "role-verb", "role-word", "goal-modal", "past-marker", "page-label", "facility-word", "incentive-word", "month", "place-word", "task-adjective", "implement-lead"} {
 		if len(l.List(name)) == 0 {
 			t.Errorf("section [%s] is empty", name)
 		}
