@@ -55,8 +55,12 @@ func (d *doc) backbone(s *sentence) {
 func (d *doc) tableRow(s *sentence) bool {
 	// A row is a line; a legal name's period may have split it into
 	// sentences, of which the first reads the row.
-	line := lineOf(d.data, s.span)
-	cells := tableCells(d.data, line)
+	// Sentences come in order: a line is found and split once.
+	if s.start >= d.line.end || s.start < d.line.start {
+		d.line = lineOf(d.data, s.span)
+		d.lineCells = tableCells(d.data, d.line)
+	}
+	line, cells := d.line, d.lineCells
 	if len(cells) < 3 {
 		d.table = entityTable{}
 		return false

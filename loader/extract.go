@@ -148,7 +148,13 @@ func (d *doc) implementedDocuments(s *sentence) {
 
 // self reports whether a cited title is the program's own.
 func (d *doc) self(title string) bool {
-	return title != "" && nameKey(title) == nameKey(d.program.Name)
+	if title == "" || len(title) > 2*len(d.program.Name)+16 {
+		return false
+	}
+	if d.progKeyOf != d.program.Name { // the program's key, once per name
+		d.progKey, d.progKeyOf = nameKey(d.program.Name), d.program.Name
+	}
+	return nameKey(title) == d.progKey
 }
 
 // citedTitle returns the title of a document cited just before byte offset

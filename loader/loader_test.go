@@ -308,6 +308,20 @@ func BenchmarkParseLarge(b *testing.B) {
 	}
 }
 
+// BenchmarkParseOneLine is BenchmarkParseLarge for a document written as
+// one line (a paragraph that never ends): every per-line and per-title
+// step must stay linear there too.
+func BenchmarkParseOneLine(b *testing.B) {
+	data := bytes.ReplaceAll(largeDocument(1<<20), []byte("\n"), []byte(" "))
+	l := newLoader(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := l.Parse("oneline.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkParseSeed(b *testing.B) {
 	data, err := seeds.FS.ReadFile(seedName)
 	if err != nil {

@@ -20,13 +20,17 @@ type entityTable struct {
 }
 
 type doc struct {
-	table entityTable // the industry-and-enterprise table being read, if any
-	v     *vocab
-	id    string // document ID (also the program's entity ID)
-	slug  string // the ID without its kind prefix, scoping doc-local IDs
-	data  string
-	title string
-	b     *builder
+	table     entityTable // the industry-and-enterprise table being read, if any
+	line      span        // the line of the sentence tableRow last read
+	lineCells []span      // its table cells
+	progKey   string      // the resolution key of the program's name …
+	progKeyOf string      // … computed for this name
+	v         *vocab
+	id        string // document ID (also the program's entity ID)
+	slug      string // the ID without its kind prefix, scoping doc-local IDs
+	data      string
+	title     string
+	b         *builder
 
 	program  *kg.Entity
 	sections []*section
