@@ -646,14 +646,8 @@ func (d *doc) dropRegion(toks []token, it item) item {
 func (d *doc) definedAlias(s *sentence, it item) (string, item, bool) {
 	toks := s.toks
 	end := it.to
-	if end-it.from < 4 || toks[end-1].raw != ")" && toks[end-1].raw != "）" {
-		return "", it, false
-	}
-	open := end - 2
-	for open > it.from && toks[open].raw != "(" && toks[open].raw != "（" {
-		open--
-	}
-	if open <= it.from || !hasWord(toks[open:end], "hereinafter") && !hasWord(toks[open:end], "referred") {
+	open := closingBracket(toks, it, 4)
+	if open < 0 || !hasWord(toks[open:end], "hereinafter") && !hasWord(toks[open:end], "referred") {
 		return "", it, false
 	}
 	inner := d.data[toks[open].end:toks[end-1].start]
@@ -674,17 +668,16 @@ func (d *doc) bracketField(s *sentence, it item) (*kg.Entity, item, bool) {
 	for end > it.from && toks[end-1].punct() && toks[end-1].raw != ")" && toks[end-1].raw != "）" {
 		end--
 	}
-	if end-it.from < 4 || toks[end-1].raw != ")" && toks[end-1].raw != "）" {
+	open := closingBracket(toks, item{it.from, end}, 4)
+	if open < 0 {
 		return nil, it, false
 	}
-	open := end - 2
-	for open > it.from && toks[open].raw != "(" && toks[open].raw != "（" {
-		open--
-	}
 	inner := item{open + 1, end - 1}
-	if open <= it.from || inner.to <= inner.from || titleCased(toks[inner.from:inner.to]) || hasWord(toks[inner.from:inner.to], "referred") || capitalized(toks[inner.from]) && strings.ToUpper(toks[inner.from].raw) != toks[inner.from].raw ||
-		!d.namesIndustry(toks, inner) || d.orgKind(d.itemText(s, inner)) == kg.KindInstitution || d.orgKind(d.itemText(s, inner)) == kg.KindGovernmentUnit {
+	if inner.to <= inner.from || titleCased(toks[inner.from:inner.to]) || hasWord(toks[inner.from:inner.to], "referred") || capitalized(toks[inner.from]) && strings.ToUpper(toks[inner.from].raw) != toks[inner.from].raw || !d.namesIndustry(toks, inner) {
 		return nil, it, false // "(Ningbo)", "(lead)" stay
+	}
+	if k := d.orgKind(d.itemText(s, inner)); k == kg.KindInstitution || k == kg.KindGovernmentUnit {
+		return nil, it, false
 	}
 	return d.industry(s, inner), item{it.from, open}, true
 }
@@ -1012,13 +1005,8 @@ func (d *doc) products(s *sentence, from int, cue bool) ([]item, int) {
 // it: "active pharmaceutical ingredients (APIs)".
 func (d *doc) trimProduct(toks []token, it item) item {
 	it = trimItem(toks, it)
-	if it.to-it.from > 3 && (toks[it.to-1].raw == ")" || toks[it.to-1].raw == "）") {
-		for k := it.to - 2; k > it.from; k-- {
-			if toks[k].raw == "(" || toks[k].raw == "（" {
-				it.to = k
-				break
-			}
-		}
+	if k := closingBracket(toks, it, 4); k >= 0 {
+		it.to = k
 	}
 	return it
 }

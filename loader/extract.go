@@ -448,16 +448,8 @@ func (d *doc) govKey(name string) string {
 // dropRole removes a trailing lower-case parenthesis from a unit's name:
 // "Municipal Finance Bureau (lead)".
 func dropRole(toks []token, it item) item {
-	if it.to-it.from < 3 || (toks[it.to-1].raw != ")" && toks[it.to-1].raw != "）") {
-		return it
-	}
-	for k := it.to - 2; k > it.from; k-- {
-		if toks[k].raw == "(" || toks[k].raw == "（" {
-			if k+1 < it.to-1 && !capitalized(toks[k+1]) {
-				return item{it.from, k}
-			}
-			return it
-		}
+	if k := closingBracket(toks, it, 3); k >= 0 && k+1 < it.to-1 && !capitalized(toks[k+1]) {
+		return item{it.from, k}
 	}
 	return it
 }

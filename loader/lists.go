@@ -307,6 +307,21 @@ func countWords(toks []token) int {
 	return n
 }
 
+// closingBracket returns where the bracket that ends toks[it] opens ("…
+// Co., Ltd. (Ningbo)", "… Bureau (lead)"), or -1. The item must hold at
+// least min tokens, and something before the bracket.
+func closingBracket(toks []token, it item, min int) int {
+	if it.to-it.from < min || toks[it.to-1].raw != ")" && toks[it.to-1].raw != "）" {
+		return -1
+	}
+	for k := it.to - 2; k > it.from; k-- {
+		if toks[k].raw == "(" || toks[k].raw == "（" {
+			return k
+		}
+	}
+	return -1
+}
+
 // trimItem drops leading articles and conjunctions and surrounding quotes.
 func trimItem(toks []token, it item) item {
 	for it.from < it.to {
