@@ -611,10 +611,7 @@ func (d *doc) taskObject(sec *section) (item, bool) {
 // industries").
 func (d *doc) nounTitle(sec *section) (item, bool) {
 	hs := sec.headSent
-	from := 0
-	for from < len(hs.toks) && hs.toks[from].start < sec.titleAt {
-		from++
-	}
+	from := hs.titleFrom()
 	to := len(hs.toks)
 	for to > from && hs.toks[to-1].punct() {
 		to--

@@ -236,14 +236,14 @@ func (d *doc) structure() {
 			continue // "Source: Xinhua | Editor: … | 2023-03-12": no prose
 		}
 		style, n := matchMarker(text)
-		// "Article 4 Adhere to … of the Zone. …": an article without a
-		// short heading of its own is body text, not a section.
-		if style == "article" && !shortFirstSentence(d.data, span{ln.start + n, ln.end}) {
-			style = ""
-		}
-		// "First, let us invite Mr. Liu …": speech, not a heading.
-		if style != "" && spoken(firstSentence(d.data, span{ln.start + n, ln.end})) {
-			style = ""
+		// Body text, not a section: an article without a short heading of
+		// its own (ten words at most: "Article 4 Adhere to … of the Zone.
+		// …"), or speech ("First, let us invite Mr. Liu …").
+		if style != "" {
+			first := firstSentence(d.data, span{ln.start + n, ln.end})
+			if style == "article" && len(strings.Fields(first)) > 10 || spoken(first) {
+				style = ""
+			}
 		}
 		if style == "" {
 			var cur *section
@@ -328,12 +328,6 @@ func firstSentence(data string, sp span) string {
 		return data[sents[0].start:sents[0].end]
 	}
 	return ""
-}
-
-// shortFirstSentence reports whether the text in sp opens with a sentence
-// of at most ten words, as a heading does.
-func shortFirstSentence(data string, sp span) bool {
-	return len(strings.Fields(firstSentence(data, sp))) <= 10
 }
 
 // titleLine finds the line that titles the program: the first line, unless
@@ -625,6 +619,16 @@ func quotedSpans(data string, sp span) []span {
 func (s *sentence) masked(p int) bool {
 	_, ok := s.maskAt(p)
 	return ok
+}
+
+// titleFrom is the index of a heading's first token after its marker ("(1)
+// the output value …" starts at "the"); 0 for other sentences.
+func (s *sentence) titleFrom() int {
+	i := 0
+	for s.heading && s.sec != nil && i < len(s.toks) && s.toks[i].start < s.sec.titleAt {
+		i++
+	}
+	return i
 }
 
 // maskAt returns the masked span holding byte offset p.

@@ -118,9 +118,9 @@ func (d *doc) titleHeading(s *sentence) bool {
 	return true
 }
 
-// endsWithColon reports whether a sentence introduces what follows or is an
+// opensList reports whether a sentence introduces what follows or is an
 // item of a list that goes on: "… the following goals:", "(1) …;".
-func endsWithColon(s *sentence) bool {
+func opensList(s *sentence) bool {
 	n := len(s.toks)
 	return n > 0 && (s.toks[n-1].raw == ":" || s.toks[n-1].raw == "：" || s.toks[n-1].raw == ";" || s.toks[n-1].raw == "；")
 }
@@ -215,7 +215,7 @@ func (d *doc) targets() {
 		// A new section resets the year in force, unless it is an item of
 		// a list the sentence before introduced: "By 2027, strive to
 		// achieve the following goals: (1) …; (2) …".
-		if s.sec != ctxSec && !(i > 0 && endsWithColon(d.sents[i-1]) && ctx != nil) {
+		if s.sec != ctxSec && !(i > 0 && opensList(d.sents[i-1]) && ctx != nil) {
 			ctx, ctxSec = nil, s.sec
 			for sec := s.sec; sec != nil; sec = sec.parent {
 				if y, ok := headYear[sec]; ok {
@@ -347,8 +347,8 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 	if s.heading && d.titleHeading(s) {
 		return nil
 	}
-	for i := 0; i < len(toks); i++ {
-		if s.masked(toks[i].start) || s.heading && s.sec != nil && toks[i].start < s.sec.titleAt {
+	for i := s.titleFrom(); i < len(toks); i++ {
+		if s.masked(toks[i].start) {
 			continue
 		}
 		q, ok := d.quantityAt(toks, i)
@@ -403,7 +403,7 @@ func (d *doc) sentenceQuantities(s *sentence, cues []yearCue, ctx *int) []quanti
 			y := d.planEnd
 			q.year = &y
 		}
-		if q.year == nil && q.valueMax == nil || d.baseline(s, q) {
+		if q.year == nil && q.valueMax == nil || d.baseline(s, q, cues) {
 			i = q.to - 1
 			continue
 		}
@@ -513,11 +513,8 @@ func (d *doc) targetGroups(s *sentence, qs []quantity, cues []yearCue) {
 	toks := s.toks
 	mentions := d.scanIndustries(s, true, false) // once for all the lists
 	var prevMetric string
-	segStart, metricEnd := 0, 0
 	// A heading's marker ("(1)") is no part of a metric.
-	for s.heading && s.sec != nil && segStart < len(toks) && toks[segStart].start < s.sec.titleAt {
-		segStart++
-	}
+	segStart, metricEnd := s.titleFrom(), 0
 	for a := 0; a < len(qs); {
 		b := a + 1
 		for b < len(qs) && listGlue(toks[qs[b-1].to:qs[b].from]) {
@@ -849,7 +846,7 @@ func qualifies(toks []token, from, to int) bool {
 
 // baseline reports whether q is a figure already reached: a year before the
 // program's first goal year, stated with a past-tense verb in its clause.
-func (d *doc) baseline(s *sentence, q quantity) bool {
+func (d *doc) baseline(s *sentence, q quantity, cues []yearCue) bool {
 	// "built 386,000 vehicles last year": dated in the past, unless a modal
 	// makes it a goal.
 	if d.pastClause(s, q) {
@@ -880,5 +877,5 @@ func (d *doc) baseline(s *sentence, q quantity) bool {
 	// for, which the sentence does not state ("I. Review of work in 2023"
 	// holds for it), with no "will" or "strive" to make it a goal, is a
 	// result. A stated year may still open a goal: "2017 … added 7".
-	return !modal && len(d.yearCues(s)) == 0
+	return !modal && len(cues) == 0
 }
