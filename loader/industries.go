@@ -583,17 +583,18 @@ func (d *doc) taskObject(sec *section) (item, bool) {
 	for end > 0 && isIndustryWord(hs.toks[end-1].norm) {
 		end-- // "… industry chain"
 	}
+	first := hs.titleFrom()
 	from := end
-	for from > 0 {
+	for from > first {
 		t := hs.toks[from-1]
-		if t.punct() || t.start < sec.titleAt || d.v.clauseVerb[t.norm] || d.v.nonName[t.norm] && t.norm != "and" || d.v.taskAdjective[t.norm] || t.norm == "the" {
+		if t.punct() || d.v.clauseVerb[t.norm] || d.v.nonName[t.norm] && t.norm != "and" || d.v.taskAdjective[t.norm] || t.norm == "the" {
 			break
 		}
 		from--
 	}
 	// The object follows its verb, "the" or a word of intensity; nothing
 	// else opens it ("… main industry chain", "100-billion-level …").
-	if from == 0 || hs.toks[from-1].start < sec.titleAt {
+	if from <= first {
 		return item{}, false
 	}
 	if p := hs.toks[from-1]; !d.v.clauseVerb[p.norm] && !d.v.taskAdjective[p.norm] && p.norm != "the" {
